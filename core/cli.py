@@ -1,0 +1,293 @@
+"""The headless command line: ``python main.py {inspect,check,init,presets} ...``.
+
+Specs are parsed and validated before torch is imported, so a bad value answers in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from core.errors import SpecError
+from core.memory import DEFAULT_BUDGET_BYTES
+from core.presets import load_all_presets, load_preset
+from core.spec import DTYPES, MODES, SOURCES, LayerSpec, format_sizes, parse_spec
+from core.text_table import format_number, format_sections, format_table
+from core.validation import ValidSpec, validate
+
+EXIT_USAGE = 2
+MAX_JSON_OUTPUT_ELEMENTS = 64
+LAYER_OPTIONS = {
+    # option dest -> spec field
+    "dims": "dims",
+    "cin": "cin",
+    "cout": "cout",
+    "kernel": "kernel",
+    "stride": "stride",
+    "padding": "padding",
+    "dilation": "dilation",
+    "groups": "groups",
+    "bias": "bias",
+    "input": "input_size",
+    "batch": "batch",
+    "mode": "mode",
+    "dtype": "dtype",
+    "seed": "seed",
+    "source": "source",
+}
+
+
+class CliError(Exception):
+    """A usage error the CLI reports as one line and exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (see: python {self.prog} --help)")
+
+
+def add_layer_options(parser: argparse.ArgumentParser) -> None:
+    """The options that describe a layer pair; shared by every sub-command that takes a spec."""
+    group = parser.add_argument_group("layer")
+    group.add_argument("--preset", help="start from a stored preset (see: presets)")
+    group.add_argument("--dims", type=int, choices=(1, 2), help="1 for Conv1d, 2 for Conv2d (default 2)")
+    group.add_argument("--cin", help="input channels")
+    group.add_argument("--cout", help="output channels")
+    group.add_argument("--kernel", metavar="K|KHxKW", help="kernel size")
+    group.add_argument("--stride", metavar="S|SHxSW")
+    group.add_argument("--padding", metavar="P|PHxPW|same|valid")
+    group.add_argument("--dilation", metavar="D|DHxDW")
+    group.add_argument("--groups")
+    group.add_argument("--no-bias", dest="bias", action="store_const", const=False, help="both layers without bias")
+    group.add_argument("--input", metavar="L|HxW", help="input spatial size")
+    group.add_argument("--batch", help="batch size N")
+    group.add_argument("--mode", choices=MODES, help="mapping (default auto: the most specific that applies)")
+    group.add_argument("--source", choices=SOURCES, help="which layer PyTorch initialises (default conv)")
+    group.add_argument("--dtype", choices=DTYPES)
+    group.add_argument("--seed", help="torch.manual_seed before building the source layer")
+    group.add_argument("--budget-mib", type=float, default=DEFAULT_BUDGET_BYTES / 2**20, help="memory budget")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+
+
+def spec_from_args(args: argparse.Namespace) -> LayerSpec:
+    """The spec the options describe: the preset's (if any) with every given option applied on top."""
+    base: dict[str, Any] = load_preset(args.preset).spec.to_dict() if args.preset else {}
+    given = {field: getattr(args, dest) for dest, field in LAYER_OPTIONS.items() if getattr(args, dest) is not None}
+    if "dims" in given and given["dims"] != base.get("dims", given["dims"]):
+        # Switching 1-D <-> 2-D: per-dimension values of the preset no longer fit.
+        base = {k: v for k, v in base.items() if not isinstance(v, list)}
+    return parse_spec({**base, **given})
+
+
+def validated(args: argparse.Namespace) -> ValidSpec:
+    if not args.budget_mib > 0:
+        raise SpecError("budget-mib", f"must be > 0, got {args.budget_mib}", "use e.g. 1024")
+    return validate(spec_from_args(args), int(args.budget_mib * 2**20))
+
+
+def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
+    print(json.dumps(payload, indent=2) if args.json else text)
+
+
+def _spec_line(valid: ValidSpec) -> str:
+    s = valid.spec
+    padding = format_sizes(s.padding)
+    return (
+        f"Conv{s.dims}d(cin={s.cin}, cout={s.cout}, kernel={format_sizes(s.kernel)}, stride={format_sizes(s.stride)}, "
+        f"padding={padding}, dilation={format_sizes(s.dilation)}, groups={s.groups}, bias={s.bias}) "
+        f"on input {s.batch}x{s.cin}x{format_sizes(s.input_size)}, {s.dtype}, mode {valid.mode}"
+    )
+
+
+def cmd_inspect(args: argparse.Namespace) -> None:
+    from core.inspect_report import inspect_spec
+
+    valid = validated(args)
+    report = inspect_spec(valid)
+    sections = {
+        title: [
+            (f.name, f.symbolic, f.substituted, format_number(f.value) if not isinstance(f.value, str) else f.value)
+            for f in formulas
+        ]
+        for title, formulas in report.sections.items()
+    }
+    text = _spec_line(valid) + "\n\n" + format_sections(sections)
+    payload = report.to_json()
+    if args.preset:
+        preset = load_preset(args.preset)
+        related = [(r.label, inspect_spec(validate(r.spec, int(args.budget_mib * 2**20)))) for r in preset.related]
+        if related:
+            rows = [("this spec", f"{report.params['conv']:,}", f"{report.macs['conv']:,}", report.output_shape)]
+            rows += [(label, f"{r.params['conv']:,}", f"{r.macs['conv']:,}", r.output_shape) for label, r in related]
+            text += "\n\nrelated\n" + format_table(rows, ("variant", "conv params", "conv MACs", "output shape"))
+            payload["related"] = {label: r.to_json() for label, r in related}
+        text = f"{preset.title}\n{preset.explanation}\n\n{text}"
+    _emit(args, payload, text)
+
+
+def _tensor_json(values: Any) -> Any:
+    return values.double().tolist()
+
+
+def cmd_check(args: argparse.Namespace) -> None:
+    valid = validated(args)
+    from core.equality import check_equality
+    from core.mapping import build_mapping
+
+    mapping = build_mapping(valid)
+    report = check_equality(mapping)
+    structure = mapping.structure()
+    payload: dict[str, Any] = {
+        "mode": report.mode,
+        "dtype": report.dtype,
+        "equal": report.equal,
+        "allclose": report.allclose,
+        "rtol": report.rtol,
+        "atol": report.atol,
+        "max_abs_error": report.max_abs_error,
+        "max_rel_error": report.max_rel_error,
+        "rounding_bound": report.rounding_bound,
+        "within_rounding_bound": report.within_rounding_bound,
+        "bitwise_equal_fraction": report.bitwise_equal_fraction,
+        "grad_equal": report.grad_equal,
+        "grad_max_abs_error": report.grad_max_abs_error,
+        "roundtrip_exact": report.roundtrip_exact,
+        "output_shape": list(report.conv_output.shape),
+        "linear_shape": [mapping.linear.in_features, mapping.linear.out_features],
+        "sparsity": structure.sparsity,
+        "distinct_weights": structure.distinct_weights,
+        "input_transform": mapping.input_transform,
+        "code": mapping.code,
+    }
+    if report.conv_output.numel() <= MAX_JSON_OUTPUT_ELEMENTS:
+        payload["outputs"] = {"linear": _tensor_json(report.linear_output), "conv": _tensor_json(report.conv_output)}
+    verdict = "PASS: outputs agree up to float rounding" if report.equal else "FAIL: outputs differ beyond rounding"
+    rows = [
+        ("mode", report.mode),
+        ("Linear", f"Linear({mapping.linear.in_features}, {mapping.linear.out_features})"),
+        ("input transform", mapping.input_transform),
+        ("max abs error", format_number(report.max_abs_error)),
+        ("max rel error", format_number(report.max_rel_error)),
+        ("allclose", f"{format_number(report.allclose)} (rtol={report.rtol:g}, atol={report.atol:g}, {report.dtype})"),
+        (
+            "rounding bound",
+            f"{format_number(report.rounding_bound)} (within: {format_number(report.within_rounding_bound)})",
+        ),
+        ("bitwise equal", f"{100 * report.bitwise_equal_fraction:.1f}% of elements"),
+        (
+            "gradients agree",
+            format_number(report.grad_equal)
+            + "  (max abs error "
+            + ", ".join(f"{k} {format_number(v)}" for k, v in report.grad_max_abs_error.items())
+            + ")",
+        ),
+        ("weights round trip", "exact" if report.roundtrip_exact else "NOT exact"),
+        (
+            "Linear sparsity",
+            f"{100 * structure.sparsity:.2f}% structural zeros, "
+            f"{structure.distinct_weights} distinct weights, each used {structure.reuse:.1f}x",
+        ),
+    ]
+    text = f"{_spec_line(valid)}\n\n{verdict}\n{format_table(rows)}\n\nmapping code:\n{mapping.code}"
+    _emit(args, payload, text)
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    valid = validated(args)
+    if args.draws < 2:
+        raise SpecError("draws", f"must be >= 2, got {args.draws}", "use e.g. 40")
+    from core.init_check import check_init
+
+    report = check_init(valid, draws=args.draws)
+    payload = {
+        "linear_fan_in": report.linear_fan_in,
+        "conv_fan_in": report.conv_fan_in,
+        "linear_bound": report.linear_bound,
+        "conv_bound": report.conv_bound,
+        "ks_statistic": report.ks_statistic,
+        "ks_pvalue": report.ks_pvalue,
+        "same_distribution": report.same_distribution,
+        "draws": report.draws,
+        "samples": report.samples,
+        "linear_weight_std": report.linear_weight_std,
+        "conv_weight_std": report.conv_weight_std,
+        "linear_output_std": report.linear_output_std,
+        "conv_output_std": report.conv_output_std,
+        "histogram": {"bin_edges": report.bin_edges, "linear": report.linear_density, "conv": report.conv_density},
+        "verdict": report.verdict,
+    }
+    rows = [
+        ("", "Linear", "conv"),
+        ("fan_in", report.linear_fan_in, report.conv_fan_in),
+        ("bound 1/sqrt(fan_in)", f"{report.linear_bound:.4g}", f"{report.conv_bound:.4g}"),
+        (
+            "weight std (theory bound/sqrt(3))",
+            f"{report.linear_weight_std:.4g} ({report.linear_bound / 3**0.5:.4g})",
+            f"{report.conv_weight_std:.4g} ({report.conv_bound / 3**0.5:.4g})",
+        ),
+        ("output std, unit-variance input", f"{report.linear_output_std:.3f}", f"{report.conv_output_std:.3f}"),
+    ]
+    text = (
+        f"{_spec_line(valid)}\n\n{format_table(rows)}\n\n"
+        f"KS statistic {report.ks_statistic:.4f}, p = {report.ks_pvalue:.3g} "
+        f"({report.draws} draws, {report.samples:,} weights each)\n\n{report.verdict}"
+    )
+    _emit(args, payload, text)
+
+
+def cmd_presets(args: argparse.Namespace) -> None:
+    presets = [load_preset(args.name)] if args.name else load_all_presets()
+    payload = {
+        "presets": [
+            {"name": p.name, "title": p.title, "explanation": p.explanation, "spec": p.spec.to_dict()} for p in presets
+        ]
+    }
+    if args.name:
+        p = presets[0]
+        text = f"{p.name}: {p.title}\n\n{p.explanation}\n\nspec: {json.dumps(p.spec.to_dict())}"
+    else:
+        text = format_table([(p.name, p.title) for p in presets], ("preset", "shows"))
+        text += "\n\nuse: python main.py inspect --preset NAME  (or check / init)"
+    _emit(args, payload, text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="LinConv Lab: Linear vs Conv, headless.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    inspect = commands.add_parser("inspect", help="shapes, parameters, MACs/FLOPs, receptive field, memory")
+    add_layer_options(inspect)
+    inspect.set_defaults(run=cmd_inspect)
+    check = commands.add_parser("check", help="map the layers and check that their outputs and gradients agree")
+    add_layer_options(check)
+    check.set_defaults(run=cmd_check)
+    init = commands.add_parser("init", help="compare the default init of both layers")
+    add_layer_options(init)
+    init.add_argument("--draws", type=int, default=40, help="independent re-initialisations (default 40)")
+    init.set_defaults(run=cmd_init)
+    presets = commands.add_parser("presets", help="list the presets, or show one")
+    presets.add_argument("name", nargs="?")
+    presets.add_argument("--json", action="store_true")
+    presets.set_defaults(run=cmd_presets)
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run one sub-command; return the exit status. Errors are one line on stderr, never a traceback."""
+    try:
+        args = build_parser().parse_args(list(argv))
+        args.run(args)
+    except (CliError, SpecError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # a bug, not a user error: still one line unless debugging
+        if os.environ.get("LINCONV_DEBUG"):
+            raise
+        print(
+            f"error: internal {type(error).__name__}: {error} (rerun with LINCONV_DEBUG=1 for details)", file=sys.stderr
+        )
+        return 1
+    return 0

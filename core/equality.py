@@ -1,0 +1,163 @@
+"""Do the two layers of a mapping compute the same thing? Outputs, rounding, gradients, weight round trip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+from core.layers import make_input, quiet_same_padding
+from core.mapping import LayerMapping
+from core.weight_transfer import scatter_to_conv
+
+# torch.testing.assert_close defaults per dtype: (rtol, atol).
+TOLERANCES = {
+    torch.float64: (1e-7, 1e-7),
+    torch.float32: (1.3e-6, 1e-5),
+    torch.float16: (1e-3, 1e-5),
+    torch.bfloat16: (1.6e-2, 1e-5),
+}
+
+
+@dataclass(frozen=True)
+class EqualityReport:
+    """Agreement of conv(x) and the Linear path on the same seeded input.
+
+    ``rounding_bound`` is the worst-case float error of two different summation orders,
+    ``2*gamma_n*(|W| |x| + |b|)`` with ``gamma_n = n*u/(1 - n*u)``: differences below it are rounding.
+    ``equal`` holds when every element is within the dtype's allclose tolerances (``allclose``) or within that
+    bound; ``grad_equal`` applies the same test to the input, weight and bias gradients (the Linear's mapped back
+    onto the conv weights by summing shared entries).
+    """
+
+    mode: str
+    dtype: str
+    equal: bool
+    allclose: bool
+    max_abs_error: float
+    max_rel_error: float
+    rtol: float
+    atol: float
+    bitwise_equal_fraction: float
+    within_rounding_bound: bool
+    rounding_bound: float
+    grad_equal: bool
+    grad_max_abs_error: dict[str, float]
+    roundtrip_exact: bool
+    conv_output: torch.Tensor
+    linear_output: torch.Tensor
+
+    @property
+    def abs_difference(self) -> torch.Tensor:
+        return (self.conv_output.double() - self.linear_output.double()).abs()
+
+
+def _rel_error(diff: torch.Tensor, reference: torch.Tensor) -> float:
+    nonzero = reference != 0
+    if bool((diff[~nonzero] > 0).any()):
+        return float("inf")
+    if not bool(nonzero.any()):
+        return 0.0
+    return float((diff[nonzero] / reference[nonzero].abs()).max())
+
+
+def _magnitudes(
+    mapping: LayerMapping, x: torch.Tensor, upstream: torch.Tensor
+) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+    """``|W| |x| + |b|`` and the gradients of the same all-absolute problem: the scale of every sum's terms."""
+    conv = mapping.conv
+    x_abs = x.detach().double().abs().requires_grad_(True)
+    w_abs = conv.weight.detach().double().abs().requires_grad_(True)
+    b_abs = None if conv.bias is None else conv.bias.detach().double().abs().requires_grad_(True)
+    conv_fn = F.conv1d if x.dim() == 3 else F.conv2d
+    with quiet_same_padding():
+        y = conv_fn(x_abs, w_abs, b_abs, conv.stride, conv.padding, conv.dilation, conv.groups)
+    (y * upstream.double().abs()).sum().backward()
+    grads = {"input": x_abs.grad, "weight": w_abs.grad}
+    if b_abs is not None:
+        grads["bias"] = b_abs.grad
+    return y.detach(), grads
+
+
+def _gamma(n: int, dtype: torch.dtype) -> float:
+    """``gamma_n = n*u/(1 - n*u)``: the relative error bound of a length-``n`` float sum of products."""
+    unit = torch.finfo(dtype).eps / 2
+    return n * unit / max(1 - n * unit, 1e-3)
+
+
+def _sum_lengths(mapping: LayerMapping) -> tuple[int, int]:
+    """Longest sum in the forward pass (one output element) and in the backward pass (any gradient)."""
+    spec = mapping.valid.spec
+    forward = max(mapping.linear.in_features, mapping.conv.weight[0].numel()) + 1
+    positions = spec.batch * int(torch.Size(mapping.output_size).numel())
+    return forward, max(forward, mapping.linear.out_features, positions)
+
+
+def _agree(a: torch.Tensor, b: torch.Tensor, bound: torch.Tensor, rtol: float, atol: float) -> bool:
+    """Elementwise: within the dtype's allclose tolerance, or within the rounding bound."""
+    diff = (a.double() - b.double()).abs()
+    return bool(((diff <= atol + rtol * b.double().abs()) | (diff <= bound)).all())
+
+
+def check_equality(mapping: LayerMapping) -> EqualityReport:
+    """Run both layers of ``mapping`` forward and backward on the spec's seeded input and compare."""
+    spec = mapping.valid.spec
+    x = make_input(spec)
+    dtype = x.dtype
+    rtol, atol = TOLERANCES[dtype]
+    x_conv = x.clone().requires_grad_(True)
+    x_linear = x.clone().requires_grad_(True)
+    for module in (mapping.conv, mapping.linear):
+        module.zero_grad(set_to_none=True)
+    y_conv = mapping.run_conv(x_conv)
+    y_linear = mapping.run_linear(x_linear)
+    generator = torch.Generator().manual_seed(spec.seed + 1)
+    upstream = torch.randn(y_conv.shape, generator=generator, dtype=torch.float64).to(dtype)
+    (y_conv * upstream).sum().backward()
+    (y_linear * upstream).sum().backward()
+
+    conv_out, linear_out = y_conv.detach(), y_linear.detach()
+    diff = (conv_out.double() - linear_out.double()).abs()
+    magnitude, grad_magnitudes = _magnitudes(mapping, x, upstream)
+    forward_terms, backward_terms = _sum_lengths(mapping)
+    bound = 2 * _gamma(forward_terms, dtype) * magnitude
+    grads = {
+        "input": (x_conv.grad, x_linear.grad),
+        "weight": (
+            mapping.conv.weight.grad,
+            scatter_to_conv(mapping.linear.weight.grad, mapping.weight_index, mapping.conv.weight.shape),
+        ),
+    }
+    if mapping.conv.bias is not None and mapping.bias_index is not None:
+        grads["bias"] = (
+            mapping.conv.bias.grad,
+            scatter_to_conv(mapping.linear.bias.grad, mapping.bias_index, mapping.conv.bias.shape),
+        )
+    grad_errors = {name: float((a.double() - b.double()).abs().max()) for name, (a, b) in grads.items()}
+    grad_equal = all(
+        _agree(a, b, 2 * _gamma(backward_terms, dtype) * grad_magnitudes[name], rtol, atol)
+        for name, (a, b) in grads.items()
+    )
+    weight, bias = mapping.recover_conv_weights()
+    roundtrip = torch.equal(weight.values, mapping.conv.weight.detach()) and (
+        bias is None or torch.equal(bias.values, mapping.conv.bias.detach())
+    )
+    return EqualityReport(
+        mode=mapping.mode,
+        dtype=spec.dtype,
+        equal=_agree(linear_out, conv_out, bound, rtol, atol),
+        allclose=bool(torch.allclose(linear_out, conv_out, rtol=rtol, atol=atol)),
+        max_abs_error=float(diff.max()),
+        max_rel_error=_rel_error(diff, conv_out.double()),
+        rtol=rtol,
+        atol=atol,
+        bitwise_equal_fraction=float((conv_out == linear_out).double().mean()),
+        within_rounding_bound=bool((diff <= bound).all()),
+        rounding_bound=float(bound.max()),
+        grad_equal=grad_equal,
+        grad_max_abs_error=grad_errors,
+        roundtrip_exact=roundtrip,
+        conv_output=conv_out,
+        linear_output=linear_out,
+    )

@@ -1,0 +1,92 @@
+"""The four Linear<->Conv mappings: their preconditions and the Linear each one produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import prod
+
+from core.errors import SpecError
+from core.geometry import Geometry
+from core.spec import LayerSpec, format_sizes
+
+MAPPING_MODES = ("pointwise", "full", "unrolled", "unfold")
+
+MODE_TITLES = {
+    "pointwise": "pointwise: kernel-1 conv = Linear over channels",
+    "full": "full-kernel: kernel = input conv = Linear over the flattened input",
+    "unrolled": "unrolled: conv = Linear with a Toeplitz (sparse, weight-shared) matrix",
+    "unfold": "unfold: conv = Linear over unfolded patches (im2col)",
+}
+
+
+@dataclass(frozen=True)
+class LinearShape:
+    """The ``nn.Linear(in_features, out_features)`` a mapping uses, and how many rows it is applied to.
+
+    ``rows`` counts every leading dimension of the Linear's input (batch and output positions).
+    """
+
+    in_features: int
+    out_features: int
+    rows: int
+
+
+def precondition_error(spec: LayerSpec, mode: str, geom: Geometry) -> SpecError | None:
+    """Why ``mode`` cannot map this spec, or None when it can (memory is checked elsewhere)."""
+    if mode == "pointwise":
+        if any(k != 1 for k in spec.kernel):
+            return SpecError(
+                "kernel",
+                f"pointwise mode needs kernel 1, got {format_sizes(spec.kernel)}",
+                "set kernel=1 or choose mode unrolled/unfold (any kernel)",
+            )
+        if geom.has_padding:
+            return SpecError(
+                "padding",
+                f"pointwise mode needs padding 0, got {format_sizes(spec.padding)}",
+                "set padding=0 (zeros at the border would be extra output positions a Linear never sees)",
+            )
+    elif mode == "full":
+        if tuple(spec.kernel) != tuple(spec.input_size):
+            return SpecError(
+                "kernel",
+                f"full-kernel mode needs kernel = input size {format_sizes(spec.input_size)}, "
+                f"got {format_sizes(spec.kernel)}",
+                f"set kernel={format_sizes(spec.input_size)} or choose mode unrolled/unfold",
+            )
+        if geom.has_padding:
+            return SpecError(
+                "padding",
+                f"full-kernel mode needs padding 0, got {format_sizes(spec.padding)}",
+                "set padding=0 or choose mode unrolled/unfold",
+            )
+    if spec.source == "linear":
+        if spec.groups != 1:
+            return SpecError(
+                "groups",
+                f"a default-initialised Linear is dense, so it maps to a conv only with groups=1, got {spec.groups}",
+                "set groups=1 or source=conv",
+            )
+        if mode == "unrolled":
+            return SpecError(
+                "source",
+                "a default-initialised Linear has no Toeplitz structure, so it is not a conv in unrolled mode",
+                "set source=conv (the conv defines the Toeplitz matrix), or use mode pointwise/full/unfold",
+            )
+    return None
+
+
+def linear_shape(spec: LayerSpec, mode: str, geom: Geometry) -> LinearShape:
+    """The Linear a mapping builds for ``spec``."""
+    positions = prod(geom.output)
+    spatial_in = prod(geom.input)
+    kernel = prod(geom.kernel)
+    if mode == "pointwise":
+        return LinearShape(spec.cin, spec.cout, spec.batch * positions)
+    if mode == "full":
+        return LinearShape(spec.cin * spatial_in, spec.cout, spec.batch)
+    if mode == "unrolled":
+        return LinearShape(spec.cin * spatial_in, spec.cout * positions, spec.batch)
+    if mode == "unfold":
+        return LinearShape(spec.cin * kernel, spec.cout, spec.batch * positions)
+    raise SpecError("mode", f"unknown mapping mode {mode!r}", f"choose one of {', '.join(MAPPING_MODES)}")

@@ -1,0 +1,190 @@
+"""The layer spec: one experiment's parameters, parsed from whatever form a user typed them in."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from core.errors import SpecError
+
+DTYPES = ("float32", "float64", "bfloat16", "float16")
+MODES = ("auto", "pointwise", "full", "unrolled", "unfold")
+SOURCES = ("conv", "linear")
+INPUT_FILLS = ("randn", "arange")
+PADDING_WORDS = ("same", "valid")
+MAX_SEED = 2**63 - 1
+
+Sizes = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """A Conv1d/Conv2d and its Linear counterpart, fully described.
+
+    Attributes
+    ----------
+    dims : int
+        1 for Conv1d (input ``N, C, L``), 2 for Conv2d (input ``N, C, H, W``).
+    cin, cout, groups : int
+        Channels in and out, and the conv's channel groups.
+    kernel, stride, dilation, input_size : tuple of int
+        One entry per spatial dimension (``(L,)`` or ``(H, W)``).
+    padding : tuple of int or str
+        Symmetric zero padding per dimension, or ``"same"`` / ``"valid"`` as PyTorch accepts them.
+    bias : bool
+        Whether both layers carry a bias.
+    batch : int
+        Leading batch size N of the input.
+    dtype : str
+        One of :data:`DTYPES`.
+    seed : int
+        Seeds ``torch.manual_seed`` before the source layer is built, and the input generator.
+    mode : str
+        Which mapping: ``pointwise``, ``full``, ``unrolled``, ``unfold`` or ``auto`` (the most specific one
+        whose preconditions hold).
+    source : str
+        Which layer is initialised by PyTorch and mapped onto the other: ``conv`` or ``linear``.
+    input_fill : str
+        ``randn`` (seeded normal input) or ``arange`` (1, 2, 3, ... in the conv's layout).
+    """
+
+    dims: int = 2
+    cin: int = 3
+    cout: int = 4
+    kernel: Sizes = (3, 3)
+    stride: Sizes = (1, 1)
+    padding: Sizes | str = (0, 0)
+    dilation: Sizes = (1, 1)
+    groups: int = 1
+    bias: bool = True
+    input_size: Sizes = (8, 8)
+    batch: int = 1
+    dtype: str = "float32"
+    seed: int = 0
+    mode: str = "auto"
+    source: str = "conv"
+    input_fill: str = "randn"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict that :func:`parse_spec` turns back into an equal spec."""
+        data = dataclasses.asdict(self)
+        for key, value in data.items():
+            if isinstance(value, tuple):
+                data[key] = list(value)
+        return data
+
+    def replace(self, **changes: Any) -> LayerSpec:
+        """A new spec with ``changes`` parsed like user input (so ``kernel=3`` works)."""
+        return parse_spec({**self.to_dict(), **changes})
+
+
+FIELD_NAMES = tuple(f.name for f in dataclasses.fields(LayerSpec))
+
+
+def _whole(name: str, value: Any, minimum: int, maximum: int | None = None) -> int:
+    if isinstance(value, bool):
+        raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.lstrip("+-").isdigit():
+            raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
+        value = int(text)
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise SpecError(name, f"must be a whole number, got {value!r}", f"use e.g. {int(value)}")
+        value = int(value)
+    elif not isinstance(value, int):
+        raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
+    if value < minimum:
+        raise SpecError(name, f"must be >= {minimum}, got {value}", f"use {minimum} or more")
+    if maximum is not None and value > maximum:
+        raise SpecError(name, f"must be <= {maximum}, got {value}", f"use {maximum} or less")
+    return value
+
+
+def _sizes(name: str, value: Any, dims: int, minimum: int) -> Sizes:
+    """Parse ``3``, ``"3"``, ``"3x5"``, ``[3, 5]`` into one int per spatial dimension."""
+    if isinstance(value, str):
+        parts: list[Any] = [p for p in value.lower().replace("×", "x").split("x")]
+    elif isinstance(value, list | tuple):
+        parts = list(value)
+    else:
+        parts = [value]
+    example = "3" if dims == 1 else "3 or 3x5"
+    if len(parts) == 1:
+        parts = parts * dims
+    if len(parts) != dims:
+        raise SpecError(
+            name,
+            f"{dims}-D layers take {dims} value{'s' if dims > 1 else ''}, got {len(parts)} ({value!r})",
+            f"use e.g. {example}",
+        )
+    return tuple(_whole(name, p, minimum) for p in parts)
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    text = str(value).strip().lower() if isinstance(value, str) else value
+    if text not in choices:
+        raise SpecError(name, f"unknown value {value!r}", f"choose one of {', '.join(choices)}")
+    return text
+
+
+def _flag(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no", "1", "0"):
+        return value.strip().lower() in ("true", "yes", "1")
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise SpecError(name, f"must be true or false, got {value!r}", "use true or false")
+
+
+def parse_spec(values: dict[str, Any] | None = None, **overrides: Any) -> LayerSpec:
+    """Build a :class:`LayerSpec` from user values, checking each field's form (not the cross-field rules).
+
+    Missing fields take the defaults of :class:`LayerSpec` (sized for the chosen ``dims``). Raises
+    :class:`~core.errors.SpecError` naming the field for any value of the wrong form or an unknown field.
+    Cross-field rules (groups, output size, mode, memory) are checked by :func:`core.validation.validate`.
+    """
+    raw = {**(values or {}), **overrides}
+    unknown = sorted(set(raw) - set(FIELD_NAMES))
+    if unknown:
+        raise SpecError(unknown[0], "is not a spec field", f"known fields: {', '.join(FIELD_NAMES)}")
+    defaults = LayerSpec()
+    dims = _whole("dims", raw.get("dims", defaults.dims), 1, 2)
+
+    def get(name: str) -> Any:
+        if name in raw:
+            return raw[name]
+        value = getattr(defaults, name)
+        return value[:1] if isinstance(value, tuple) and dims == 1 else value
+
+    padding_raw = get("padding")
+    if isinstance(padding_raw, str) and padding_raw.strip().lower() in PADDING_WORDS:
+        padding: Sizes | str = padding_raw.strip().lower()
+    else:
+        padding = _sizes("padding", padding_raw, dims, 0)
+    return LayerSpec(
+        dims=dims,
+        cin=_whole("cin", get("cin"), 1),
+        cout=_whole("cout", get("cout"), 1),
+        kernel=_sizes("kernel", get("kernel"), dims, 1),
+        stride=_sizes("stride", get("stride"), dims, 1),
+        padding=padding,
+        dilation=_sizes("dilation", get("dilation"), dims, 1),
+        groups=_whole("groups", get("groups"), 1),
+        bias=_flag("bias", get("bias")),
+        input_size=_sizes("input_size", get("input_size"), dims, 1),
+        batch=_whole("batch", get("batch"), 1),
+        dtype=_choice("dtype", get("dtype"), DTYPES),
+        seed=_whole("seed", get("seed"), 0, MAX_SEED),
+        mode=_choice("mode", get("mode"), MODES),
+        source=_choice("source", get("source"), SOURCES),
+        input_fill=_choice("input_fill", get("input_fill"), INPUT_FILLS),
+    )
+
+
+def format_sizes(sizes: Sizes | str) -> str:
+    """``(3, 5)`` -> ``"3x5"``; a padding word stays as it is."""
+    return sizes if isinstance(sizes, str) else "x".join(str(s) for s in sizes)

@@ -1,0 +1,98 @@
+"""Cross-field rules: everything PyTorch enforces and everything a mapping needs, checked before any torch work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import gcd
+
+from core.errors import SpecError
+from core.formulas import axis_names, output_size_formulas
+from core.geometry import Geometry, geometry, padding_split
+from core.memory import DEFAULT_BUDGET_BYTES, MemoryEstimate, estimate_memory, format_bytes
+from core.modes import MAPPING_MODES, precondition_error
+from core.spec import LayerSpec
+
+
+@dataclass(frozen=True)
+class ValidSpec:
+    """A spec that passed every rule, with the mapping mode resolved and its geometry and memory worked out."""
+
+    spec: LayerSpec
+    mode: str
+    geometry: Geometry
+    memory: MemoryEstimate
+    budget_bytes: int
+
+
+def _divisors(n: int) -> list[int]:
+    return [d for d in range(1, n + 1) if n % d == 0]
+
+
+def _check_groups(spec: LayerSpec) -> None:
+    for name in ("cin", "cout"):
+        value = getattr(spec, name)
+        if value % spec.groups:
+            valid = _divisors(gcd(spec.cin, spec.cout))
+            shown = ", ".join(str(g) for g in valid[:12]) + (" ..." if len(valid) > 12 else "")
+            raise SpecError(
+                "groups",
+                f"{name}={value} is not divisible by groups={spec.groups}",
+                f"groups must divide both cin={spec.cin} and cout={spec.cout}: use one of {shown}",
+            )
+
+
+def _check_output_not_empty(spec: LayerSpec) -> None:
+    lo, hi = padding_split(spec)
+    for i, formula in enumerate(output_size_formulas(spec)):
+        if isinstance(formula.value, int) and formula.value >= 1:
+            continue
+        axis = axis_names(spec.dims)[i]
+        d = spec.dilation[i]
+        # Largest kernel whose dilated extent still fits the padded input.
+        k_max = (spec.input_size[i] + lo[i] + hi[i] - 1) // d + 1
+        raise SpecError(
+            "kernel",
+            f"output {axis} would be empty: {formula}",
+            f"the dilated kernel must fit the (padded) input: use kernel {axis} <= {k_max}, "
+            "more padding, or a larger input",
+        )
+
+
+def resolve_mode(spec: LayerSpec, geom: Geometry, budget_bytes: int) -> str:
+    """``auto`` -> the most specific mapping whose preconditions hold; unrolled only if it fits the budget."""
+    if spec.mode != "auto":
+        return spec.mode
+    for mode in MAPPING_MODES:
+        if precondition_error(spec, mode, geom) is not None:
+            continue
+        if mode == "unrolled" and estimate_memory(spec, mode, geom).total > budget_bytes:
+            continue
+        return mode
+    return "unfold"
+
+
+def validate(spec: LayerSpec, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> ValidSpec:
+    """Check every cross-field rule of ``spec``; raise :class:`SpecError` for the first one broken."""
+    _check_groups(spec)
+    if spec.padding == "same" and any(s != 1 for s in spec.stride):
+        raise SpecError(
+            "padding",
+            f"padding='same' needs stride 1 (PyTorch rule), got stride {spec.stride}",
+            "set stride=1 or give padding as a number",
+        )
+    _check_output_not_empty(spec)
+    geom = geometry(spec)
+    mode = resolve_mode(spec, geom, budget_bytes)
+    problem = precondition_error(spec, mode, geom)
+    if problem is not None:
+        raise problem
+    memory = estimate_memory(spec, mode, geom)
+    if memory.total > budget_bytes:
+        raise SpecError(
+            "memory",
+            f"mode {mode} would need about {format_bytes(memory.total)} "
+            f"(Linear weight {format_bytes(memory.linear_weight)}), over the budget of {format_bytes(budget_bytes)}",
+            "use a smaller input, batch or channel count"
+            + (", or mode unfold (no dense Toeplitz matrix)" if mode == "unrolled" else ""),
+        )
+    return ValidSpec(spec=spec, mode=mode, geometry=geom, memory=memory, budget_bytes=budget_bytes)

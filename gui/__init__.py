@@ -1,0 +1,1 @@
+"""LinConv Lab desktop views over core results (PySide6 + pyqtgraph)."""

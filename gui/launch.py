@@ -1,0 +1,36 @@
+"""Open the main window, or explain in one line why there is no screen to open it on."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+NO_DISPLAY = (
+    "error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+    "Run it on a desktop, under `xvfb-run python main.py`, or use the headless commands: python main.py --help"
+)
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, or None if it can (an explicit QT_QPA_PLATFORM is trusted)."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY
+
+
+def launch_window() -> int:
+    """Start the Qt application with the main window; return the exit status."""
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow()
+    window.show()
+    return app.exec()

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.errors import SpecError
+from core.inspect_report import inspect_spec
+from core.presets import load_all_presets, load_preset, load_preset_file, preset_names
+from core.validation import validate
+
+REQUIRED = {
+    "fc-4x2-as-conv-2x2",
+    "fc-4x2-as-conv-1x1",
+    "conv1d-k1-vs-linear",
+    "params-3to10-k5",
+    "params-3to10-k1",
+    "stride2-1x1-downsample",
+    "factorized-1x3-3x1-vs-3x3",
+    "conv2d-doc-example",
+}
+
+
+def _check_expectations(expect: dict, facts: dict) -> None:
+    for key, value in expect.items():
+        if isinstance(value, dict):
+            for sub, number in value.items():
+                assert facts[key][sub] == number, (key, sub)
+        else:
+            assert facts[key] == value, key
+
+
+def test_required_presets_exist_and_explain_themselves() -> None:
+    assert set(preset_names()) >= REQUIRED
+    for preset in load_all_presets():
+        assert len(preset.explanation) > 80 and preset.title
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRED))
+def test_preset_facts_hold(name: str) -> None:
+    """Every number a preset states in 'expect' is what core computes."""
+    preset = load_preset(name)
+    _check_expectations(preset.expect, inspect_spec(validate(preset.spec)).to_json())
+    for related in preset.related:
+        _check_expectations(related.expect, inspect_spec(validate(related.spec)).to_json())
+
+
+def test_params_preset_has_the_no_bias_variant() -> None:
+    preset = load_preset("params-3to10-k5")
+    assert [r.spec.bias for r in preset.related] == [False]
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("{not json", "cannot read JSON"),
+        ("[]", "JSON object"),
+        ('{"title": "t", "explanation": "e"}', "missing keys ['spec']"),
+        ('{"title": "t", "explanation": "e", "spec": {}, "colour": 1}', "unknown keys ['colour']"),
+        ('{"title": "t", "explanation": "e", "spec": {"groups": 3, "cin": 4}}', "invalid spec: groups"),
+        ('{"title": "t", "explanation": "e", "spec": {"kernel": "ax"}}', "invalid spec: kernel"),
+    ],
+)
+def test_broken_preset_files_are_refused_clearly(tmp_path: Path, content: str, fragment: str) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(content)
+    with pytest.raises(SpecError) as caught:
+        load_preset_file(path)
+    assert caught.value.parameter == "preset" and "broken" in str(caught.value) and fragment in str(caught.value)
+
+
+def test_unknown_preset_lists_the_known_ones() -> None:
+    with pytest.raises(SpecError, match="conv2d-doc-example"):
+        load_preset("nope")
+
+
+def test_preset_files_are_plain_json_objects() -> None:
+    for name in preset_names():
+        data = json.loads(Path(f"resources/presets/{name}.json").read_text())
+        assert {"title", "explanation", "spec"} <= set(data)
