@@ -280,6 +280,9 @@ def main(argv: Sequence[str]) -> int:
     try:
         args = build_parser().parse_args(list(argv))
         args.run(args)
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (CliError, SpecError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

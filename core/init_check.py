@@ -75,12 +75,15 @@ def check_init(valid: ValidSpec, draws: int = 40, samples: int = 20_000, bins: i
     shape = linear_shape(spec, valid.mode, valid.geometry)
     generator = torch.Generator().manual_seed(spec.seed)
     per_draw = max(1, math.ceil(samples / draws))
+    # nn.Linear's init depends on in_features only, so a few rows of PyTorch's own Linear show the whole law
+    # without building (say) a 27M-entry unrolled matrix per draw.
+    linear_rows = max(1, min(shape.out_features, math.ceil(per_draw / shape.in_features)))
     linear_parts, conv_parts, linear_outputs, conv_outputs = [], [], [], []
     with torch.random.fork_rng(devices=[]), torch.no_grad(), quiet_same_padding():
         for draw in range(draws):
             torch.manual_seed(spec.seed + draw)
             conv = make_conv(spec)
-            linear = make_linear(shape.in_features, shape.out_features, spec.bias)
+            linear = make_linear(shape.in_features, linear_rows, spec.bias)
             linear_parts.append(_sample(linear.weight, per_draw, generator))
             conv_parts.append(_sample(conv.weight, per_draw, generator))
             x = torch.randn((1, spec.cin, *spec.input_size), generator=generator)
