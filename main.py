@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
+
+
+def write_bench_plots(*args: Any, **kwargs: Any) -> list[Path]:
+    """Draw benchmark plots with the GUI's pyqtgraph code, offscreen (imported only when plots are asked for)."""
+    from gui.plots.bench_export import write_bench_plots as write
+
+    return write(*args, **kwargs)
 
 
 def main(argv: list[str]) -> int:
@@ -12,7 +21,7 @@ def main(argv: list[str]) -> int:
         return launch_window()
     from core.cli import main as cli_main
 
-    return cli_main(argv)
+    return cli_main(argv, plot_writer=write_bench_plots)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from core.errors import SpecError
@@ -255,6 +255,12 @@ def cmd_presets(args: argparse.Namespace) -> None:
     _emit(args, payload, text)
 
 
+def cmd_bench(args: argparse.Namespace) -> None:
+    from core.bench_cli import run_bench_command
+
+    run_bench_command(args, validated(args), args.plot_writer)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="LinConv Lab: Linear vs Conv, headless.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -268,6 +274,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_layer_options(init)
     init.add_argument("--draws", type=int, default=40, help="independent re-initialisations (default 40)")
     init.set_defaults(run=cmd_init)
+    bench = commands.add_parser("bench", help="time Linear vs Conv implementations (torch.utils.benchmark)")
+    add_layer_options(bench)
+    from core.bench_cli import add_bench_options
+
+    add_bench_options(bench)
+    bench.set_defaults(run=cmd_bench)
     presets = commands.add_parser("presets", help="list the presets, or show one")
     presets.add_argument("name", nargs="?")
     presets.add_argument("--json", action="store_true")
@@ -275,10 +287,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str]) -> int:
-    """Run one sub-command; return the exit status. Errors are one line on stderr, never a traceback."""
+def main(argv: Sequence[str], plot_writer: Callable[..., Any] | None = None) -> int:
+    """Run one sub-command; return the exit status. Errors are one line on stderr, never a traceback.
+
+    ``plot_writer`` draws benchmark plots; it is injected by ``main.py`` so core never imports the GUI toolkit.
+    """
     try:
         args = build_parser().parse_args(list(argv))
+        args.plot_writer = plot_writer
         args.run(args)
     except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

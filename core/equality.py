@@ -5,19 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import torch
-import torch.nn.functional as F
 
-from core.layers import make_input, quiet_same_padding
+from core.layers import make_input
 from core.mapping import LayerMapping
+from core.rounding import TOLERANCES, absolute_problem, gamma, within_tolerance
 from core.weight_transfer import scatter_to_conv
-
-# torch.testing.assert_close defaults per dtype: (rtol, atol).
-TOLERANCES = {
-    torch.float64: (1e-7, 1e-7),
-    torch.float32: (1.3e-6, 1e-5),
-    torch.float16: (1e-3, 1e-5),
-    torch.bfloat16: (1.6e-2, 1e-5),
-}
 
 
 @dataclass(frozen=True)
@@ -62,42 +54,12 @@ def _rel_error(diff: torch.Tensor, reference: torch.Tensor) -> float:
     return float((diff[nonzero] / reference[nonzero].abs()).max())
 
 
-def _magnitudes(
-    mapping: LayerMapping, x: torch.Tensor, upstream: torch.Tensor
-) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
-    """``|W| |x| + |b|`` and the gradients of the same all-absolute problem: the scale of every sum's terms."""
-    conv = mapping.conv
-    x_abs = x.detach().double().abs().requires_grad_(True)
-    w_abs = conv.weight.detach().double().abs().requires_grad_(True)
-    b_abs = None if conv.bias is None else conv.bias.detach().double().abs().requires_grad_(True)
-    conv_fn = F.conv1d if x.dim() == 3 else F.conv2d
-    with quiet_same_padding():
-        y = conv_fn(x_abs, w_abs, b_abs, conv.stride, conv.padding, conv.dilation, conv.groups)
-    (y * upstream.double().abs()).sum().backward()
-    grads = {"input": x_abs.grad, "weight": w_abs.grad}
-    if b_abs is not None:
-        grads["bias"] = b_abs.grad
-    return y.detach(), grads
-
-
-def _gamma(n: int, dtype: torch.dtype) -> float:
-    """``gamma_n = n*u/(1 - n*u)``: the relative error bound of a length-``n`` float sum of products."""
-    unit = torch.finfo(dtype).eps / 2
-    return n * unit / max(1 - n * unit, 1e-3)
-
-
 def _sum_lengths(mapping: LayerMapping) -> tuple[int, int]:
     """Longest sum in the forward pass (one output element) and in the backward pass (any gradient)."""
     spec = mapping.valid.spec
     forward = max(mapping.linear.in_features, mapping.conv.weight[0].numel()) + 1
     positions = spec.batch * int(torch.Size(mapping.output_size).numel())
     return forward, max(forward, mapping.linear.out_features, positions)
-
-
-def _agree(a: torch.Tensor, b: torch.Tensor, bound: torch.Tensor, rtol: float, atol: float) -> bool:
-    """Elementwise: within the dtype's allclose tolerance, or within the rounding bound."""
-    diff = (a.double() - b.double()).abs()
-    return bool(((diff <= atol + rtol * b.double().abs()) | (diff <= bound)).all())
 
 
 def check_equality(mapping: LayerMapping) -> EqualityReport:
@@ -119,9 +81,9 @@ def check_equality(mapping: LayerMapping) -> EqualityReport:
 
     conv_out, linear_out = y_conv.detach(), y_linear.detach()
     diff = (conv_out.double() - linear_out.double()).abs()
-    magnitude, grad_magnitudes = _magnitudes(mapping, x, upstream)
+    magnitude, grad_magnitudes = absolute_problem(mapping.conv, x, upstream)
     forward_terms, backward_terms = _sum_lengths(mapping)
-    bound = 2 * _gamma(forward_terms, dtype) * magnitude
+    bound = 2 * gamma(forward_terms, dtype) * magnitude
     grads = {
         "input": (x_conv.grad, x_linear.grad),
         "weight": (
@@ -136,7 +98,7 @@ def check_equality(mapping: LayerMapping) -> EqualityReport:
         )
     grad_errors = {name: float((a.double() - b.double()).abs().max()) for name, (a, b) in grads.items()}
     grad_equal = all(
-        _agree(a, b, 2 * _gamma(backward_terms, dtype) * grad_magnitudes[name], rtol, atol)
+        within_tolerance(a, b, 2 * gamma(backward_terms, dtype) * grad_magnitudes[name], dtype)
         for name, (a, b) in grads.items()
     )
     weight, bias = mapping.recover_conv_weights()
@@ -146,7 +108,7 @@ def check_equality(mapping: LayerMapping) -> EqualityReport:
     return EqualityReport(
         mode=mapping.mode,
         dtype=spec.dtype,
-        equal=_agree(linear_out, conv_out, bound, rtol, atol),
+        equal=within_tolerance(linear_out, conv_out, bound, dtype),
         allclose=bool(torch.allclose(linear_out, conv_out, rtol=rtol, atol=atol)),
         max_abs_error=float(diff.max()),
         max_rel_error=_rel_error(diff, conv_out.double()),

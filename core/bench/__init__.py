@@ -1,0 +1,1 @@
+"""Truthful Linear vs Conv timing: implementations, interleaved measurement, roofline, sweeps, records."""

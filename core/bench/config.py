@@ -1,0 +1,132 @@
+"""What to benchmark and how: parsed and checked in pure Python, before torch is imported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.errors import SpecError
+from core.memory import DEFAULT_BUDGET_BYTES
+from core.spec import LayerSpec
+
+IMPLEMENTATIONS = {
+    "linear": "Linear on data already in its layout (channel-last / flattened)",
+    "linear_permute": "Linear including the permutes (or flatten) a conv-layout tensor needs",
+    "conv": "Conv1d/Conv2d on the native channels-first layout",
+    "conv_channels_last": "Conv2d on channels_last data (1-D as height 1)",
+    "unfold_matmul": "F.unfold patches @ reshaped weight (+ bias), folded to the conv layout",
+    "unrolled": "dense Linear with the conv's Toeplitz matrix (only if it fits the memory budget)",
+}
+IMPLEMENTATION_NAMES = tuple(IMPLEMENTATIONS)
+SWEEP_VARIABLES = {
+    "batch": "batch",
+    "input": "input_size",
+    "length": "input_size",
+    "cin": "cin",
+    "cout": "cout",
+    "threads": "threads",
+}
+DEVICES = ("cpu", "cuda", "mps")
+METHODS = ("blocked", "adaptive")
+ISOLATIONS = ("process", "none")
+MAX_THREADS = 1024
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """One variable and the values it takes; ``variable`` is a key of :data:`SWEEP_VARIABLES`."""
+
+    variable: str
+    values: tuple[Any, ...]
+
+    @property
+    def spec_field(self) -> str:
+        return SWEEP_VARIABLES[self.variable]
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    """A benchmark run: the layer pair, the implementations, and the conditions of measurement.
+
+    ``min_run_time`` is the timing budget per implementation and point, split over ``rounds`` interleaved
+    rounds. ``threads`` None keeps PyTorch's current intra-op thread count. ``isolation="process"`` (default) measures
+    each implementation in its own fresh worker process (see :mod:`core.bench.measurers`); ``"none"`` in this
+    one, faster to start but with one allocator history shared by all.
+    """
+
+    spec: LayerSpec
+    impls: tuple[str, ...] = IMPLEMENTATION_NAMES
+    backward: bool = False
+    threads: int | None = None
+    device: str = "cpu"
+    compile: bool = False
+    tf32: bool = False
+    allocator: str = "default"
+    min_run_time: float = 1.0
+    rounds: int = 5
+    method: str = "blocked"
+    isolation: str = "process"
+    budget_bytes: int = DEFAULT_BUDGET_BYTES
+    sweep: Sweep | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_impls(text: str | None) -> tuple[str, ...]:
+    """``"linear,conv"`` -> ``("linear", "conv")``; None -> all."""
+    if not text:
+        return IMPLEMENTATION_NAMES
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    for name in names:
+        if name not in IMPLEMENTATIONS:
+            raise SpecError("impl", f"unknown implementation {name!r}", f"choose from {', '.join(IMPLEMENTATIONS)}")
+    if not names:
+        raise SpecError("impl", "no implementation given", f"choose from {', '.join(IMPLEMENTATIONS)}")
+    return tuple(dict.fromkeys(names))
+
+
+def parse_sweep(text: str | None) -> Sweep | None:
+    """``"batch=1,8,64"`` -> Sweep; values are checked when applied to the spec."""
+    if not text:
+        return None
+    name, sep, values = text.partition("=")
+    name = name.strip()
+    if not sep or name not in SWEEP_VARIABLES:
+        raise SpecError(
+            "sweep",
+            f"expected NAME=v1,v2,... with NAME one of {', '.join(SWEEP_VARIABLES)}, got {text!r}",
+            "e.g. --sweep batch=1,16,128",
+        )
+    items = tuple(v.strip() for v in values.split(",") if v.strip())
+    if not items:
+        raise SpecError("sweep", f"no values for {name}", "e.g. --sweep batch=1,16,128")
+    if name == "threads":
+        return Sweep(name, tuple(check_threads(v) for v in items))
+    return Sweep(name, items)
+
+
+def check_threads(value: Any) -> int:
+    try:
+        threads = int(value)
+    except (TypeError, ValueError):
+        raise SpecError("threads", f"must be a whole number, got {value!r}", "use e.g. 1 or 2") from None
+    if not 1 <= threads <= MAX_THREADS:
+        raise SpecError("threads", f"must be between 1 and {MAX_THREADS}, got {threads}", "use e.g. 1 or 2")
+    return threads
+
+
+def check_config(config: BenchConfig) -> None:
+    """Every rule that needs no torch: timing budget, rounds, method, device name, allocator name."""
+    if not config.min_run_time > 0:
+        raise SpecError("min-time", f"must be > 0 seconds, got {config.min_run_time}", "use e.g. 0.5")
+    if not 1 <= config.rounds <= 100:
+        raise SpecError("rounds", f"must be between 1 and 100, got {config.rounds}", "use e.g. 5")
+    if config.method not in METHODS:
+        raise SpecError("method", f"unknown timing method {config.method!r}", f"choose one of {', '.join(METHODS)}")
+    if config.device not in DEVICES:
+        raise SpecError("device", f"unknown device {config.device!r}", f"choose one of {', '.join(DEVICES)}")
+    if config.isolation not in ISOLATIONS:
+        raise SpecError(
+            "isolation", f"unknown isolation {config.isolation!r}", f"choose one of {', '.join(ISOLATIONS)}"
+        )
+    if config.threads is not None:
+        check_threads(config.threads)

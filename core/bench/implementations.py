@@ -1,0 +1,348 @@
+"""Build each implementation of a spec's layer as a zero-argument callable, checked against a float64 reference."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from math import prod
+
+import torch
+import torch.nn.functional as F
+
+from core.bench.config import IMPLEMENTATIONS
+from core.errors import SpecError
+from core.layers import make_input, quiet_same_padding
+from core.mapping import LayerMapping, build_mapping
+from core.modes import linear_shape
+from core.rounding import absolute_problem, gamma, within_tolerance
+from core.spec import LayerSpec
+from core.validation import validate
+
+BACKWARD_FLOP_FACTOR = 3  # forward + input gradient + weight gradient, each as costly as the forward
+
+
+@dataclass
+class Prepared:
+    """One implementation, ready to time: ``run()`` performs a forward (or forward+backward) call."""
+
+    name: str
+    run: Callable[[], object]
+    backend: str
+    flops_useful: int
+    flops_executed: int
+    bytes_min: int
+    max_abs_error: float
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """An implementation left out, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class _Candidate:
+    forward: Callable[[], torch.Tensor]
+    to_conv_layout: Callable[[torch.Tensor], torch.Tensor]
+    leaves: list[torch.Tensor]
+    backend: str
+    flops_executed: int
+    bytes_min: int
+
+
+def _mapping(spec: LayerSpec, mode: str, budget: int) -> LayerMapping:
+    return build_mapping(validate(spec.replace(mode=mode, source="conv"), budget))
+
+
+def _conv_backend(x: torch.Tensor, weight: torch.Tensor, conv: torch.nn.Module, padding: object) -> str:
+    """The convolution backend PyTorch's dispatcher selects for these tensors (private API: best effort)."""
+    try:
+        dims = weight.dim() - 2
+        backend = torch._C._select_conv_backend(
+            x,
+            weight,
+            None,
+            conv.stride if dims == len(conv.stride) else (1, *conv.stride),
+            padding,
+            conv.dilation if dims == len(conv.dilation) else (1, *conv.dilation),
+            False,
+            (0,) * dims,
+            conv.groups,
+            None,
+        )
+        return str(backend).split(".")[-1]
+    except (AttributeError, RuntimeError, TypeError):
+        return "unknown"
+
+
+def _leaf(t: torch.Tensor, backward: bool) -> torch.Tensor:
+    return t.detach().clone().requires_grad_(backward) if backward else t.detach()
+
+
+def _candidates(
+    spec: LayerSpec, names: tuple[str, ...], x: torch.Tensor, backward: bool, budget: int, device: torch.device
+) -> tuple[dict[str, _Candidate | Exclusion], LayerMapping]:
+    element = x.element_size()
+    out: dict[str, _Candidate | Exclusion] = {}
+    unfold_map = _mapping(spec, "unfold", budget)
+    conv = unfold_map.conv.to(device=device, dtype=x.dtype)
+    geom = unfold_map.valid.geometry
+    out_numel = spec.batch * spec.cout * prod(geom.output)
+    conv_macs = out_numel * (spec.cin // spec.groups) * prod(geom.kernel)
+    io_bytes = (x.numel() + conv.weight.numel() + out_numel) * element
+    for name in names:
+        try:
+            if name in ("linear", "linear_permute"):
+                mode = next((m for m in ("pointwise", "full") if _applies(spec, m, budget)), None)
+                if mode is None:
+                    out[name] = Exclusion(
+                        name,
+                        "no plain Linear: needs kernel 1 (pointwise) or kernel = input, "
+                        "both with padding 0; see unfold_matmul / unrolled",
+                    )
+                    continue
+                mapping = _mapping(spec, mode, budget)
+                linear = mapping.linear.to(device=device, dtype=x.dtype)
+                shape = linear_shape(mapping.valid.spec, mode, mapping.valid.geometry)
+                executed = 2 * shape.rows * shape.in_features * shape.out_features
+                lin_bytes = (x.numel() + linear.weight.numel() + out_numel) * element
+                if name == "linear":
+                    x_lin = _leaf(mapping.linear_input(x).contiguous(), backward)
+                    out[name] = _Candidate(
+                        lambda lin=linear, xi=x_lin: lin(xi),
+                        mapping.to_conv_layout,
+                        [x_lin, *linear.parameters()],
+                        "addmm (BLAS GEMM)",
+                        executed,
+                        lin_bytes,
+                    )
+                else:
+                    x_conv = _leaf(x, backward)
+                    out[name] = _Candidate(
+                        lambda m=mapping, lin=linear, xc=x_conv: m.to_conv_layout(lin(m.linear_input(xc))).contiguous(),
+                        lambda y: y,
+                        [x_conv, *linear.parameters()],
+                        "permute + addmm + permute copy",
+                        executed,
+                        lin_bytes + 2 * out_numel * element,
+                    )
+            elif name == "conv":
+                x_conv = _leaf(x, backward)
+                conv_n = _copy_module(conv, backward)
+                backend = _conv_backend(x_conv, conv_n.weight, conv_n, geom.pad_lo[-spec.dims :])
+
+                def run_conv(c=conv_n, xc=x_conv) -> torch.Tensor:
+                    with quiet_same_padding():
+                        return c(xc)
+
+                out[name] = _Candidate(
+                    run_conv, lambda y: y, [x_conv, *conv_n.parameters()], backend, 2 * conv_macs, io_bytes
+                )
+            elif name == "conv_channels_last":
+                out[name] = _channels_last(spec, conv, x, backward, geom, 2 * conv_macs, io_bytes)
+            elif name == "unfold_matmul":
+                x_conv = _leaf(x, backward)
+                linear = _copy_module(unfold_map.linear.to(device=device, dtype=x.dtype), backward)
+                shape = linear_shape(unfold_map.valid.spec, "unfold", geom)
+                patches = shape.rows * shape.in_features
+                out[name] = _Candidate(
+                    lambda m=unfold_map, lin=linear, xc=x_conv: m.to_conv_layout(lin(m.linear_input(xc))),
+                    lambda y: y,
+                    [x_conv, *linear.parameters()],
+                    "unfold (im2col) + addmm",
+                    2 * shape.rows * shape.in_features * shape.out_features,
+                    io_bytes + 2 * patches * element,
+                )
+            elif name == "unrolled":
+                mapping = _mapping(spec, "unrolled", budget)
+                x_conv = _leaf(x, backward)
+                linear = _copy_module(mapping.linear.to(device=device, dtype=x.dtype), backward)
+                executed = 2 * spec.batch * linear.in_features * linear.out_features
+                out[name] = _Candidate(
+                    lambda m=mapping, lin=linear, xc=x_conv: m.to_conv_layout(lin(m.linear_input(xc))),
+                    lambda y: y,
+                    [x_conv, *linear.parameters()],
+                    "dense GEMM with the Toeplitz matrix",
+                    executed,
+                    (x.numel() + linear.weight.numel() + out_numel) * element,
+                )
+            else:
+                out[name] = Exclusion(name, f"unknown implementation; choose from {', '.join(IMPLEMENTATIONS)}")
+        except SpecError as error:
+            out[name] = Exclusion(name, str(error))
+    return out, unfold_map
+
+
+def _applies(spec: LayerSpec, mode: str, budget: int) -> bool:
+    try:
+        validate(spec.replace(mode=mode, source="conv"), budget)
+    except SpecError:
+        return False
+    return True
+
+
+def _copy_module(module: torch.nn.Module, backward: bool) -> torch.nn.Module:
+    for p in module.parameters():
+        p.requires_grad_(backward)
+    return module
+
+
+def _channels_last(
+    spec: LayerSpec, conv: torch.nn.Module, x: torch.Tensor, backward: bool, geom, flops: int, io_bytes: int
+) -> _Candidate:
+    one_d = spec.dims == 1
+    weight = conv.weight.detach().unsqueeze(2) if one_d else conv.weight.detach()
+    weight = _leaf(weight.contiguous(memory_format=torch.channels_last), backward)
+    bias = None if conv.bias is None else _leaf(conv.bias, backward)
+    x4 = _leaf((x.unsqueeze(2) if one_d else x).contiguous(memory_format=torch.channels_last), backward)
+    padding: object = "same" if spec.padding == "same" else (geom.pad_lo if spec.padding != "valid" else 0)
+    args = (geom.stride, padding, geom.dilation, spec.groups)
+    backend = _conv_backend(x4, weight, conv, geom.pad_lo)
+
+    def run(xi=x4, w=weight, b=bias) -> torch.Tensor:
+        with quiet_same_padding():
+            return F.conv2d(xi, w, b, *args)
+
+    leaves = [x4, weight] + ([bias] if bias is not None else [])
+    return _Candidate(run, (lambda y: y.squeeze(2)) if one_d else (lambda y: y), leaves, backend, flops, io_bytes)
+
+
+def conv_flops(spec: LayerSpec, budget_bytes: int) -> int:
+    """Useful FLOPs of one forward call: ``2 * N * cout * out positions * cin/groups * kernel``."""
+    geom = validate(spec.replace(mode="unfold", source="conv"), budget_bytes).geometry
+    return 2 * spec.batch * spec.cout * prod(geom.output) * (spec.cin // spec.groups) * prod(geom.kernel)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The float64 conv output every implementation must reproduce, and the rounding bound it is allowed."""
+
+    output: torch.Tensor
+    bound: torch.Tensor
+    dtype: torch.dtype
+
+    def check(self, name: str, output: torch.Tensor) -> tuple[Exclusion | None, float]:
+        """``(None, max abs error)`` if ``output`` agrees, else the exclusion saying by how much it does not."""
+        if output.shape != self.output.shape:
+            return Exclusion(name, f"output shape {tuple(output.shape)} != {tuple(self.output.shape)}"), float("nan")
+        error = float((output.double() - self.output).abs().max())
+        if not within_tolerance(output, self.output, self.bound, self.dtype):
+            return Exclusion(name, f"disagrees with the reference (max abs error {error:.3g})"), error
+        return None, error
+
+
+def make_reference(spec: LayerSpec, budget_bytes: int) -> Reference:
+    """Run the spec's conv in float64 (same weights and input as every implementation)."""
+    mapping = _mapping(spec, "unfold", budget_bytes)
+    conv64 = copy.deepcopy(mapping.conv).double()
+    x64 = make_input(spec, torch.float64)
+    with torch.no_grad(), quiet_same_padding():
+        output = conv64(x64)
+    magnitude, _ = absolute_problem(conv64, x64)
+    fan_in = (spec.cin // spec.groups) * prod(spec.kernel)
+    dtype = make_input(spec).dtype
+    bound = 2 * gamma(max(fan_in, mapping.linear.in_features) + 1, dtype) * magnitude
+    return Reference(output, bound, dtype)
+
+
+@dataclass
+class Built:
+    """An implementation built but not yet checked: run :meth:`sample_output` once, then :meth:`finalize`."""
+
+    name: str
+    candidate: _Candidate
+    forward: Callable[[], torch.Tensor]
+
+    def sample_output(self) -> torch.Tensor:
+        """One forward call, in the conv's layout, on the CPU (raises if it cannot run here)."""
+        with torch.no_grad():
+            return self.candidate.to_conv_layout(self.forward()).detach().cpu()
+
+    def finalize(self, backward: bool, useful_flops: int, max_abs_error: float) -> Prepared:
+        run: Callable[[], object] = self.forward
+        if backward:
+            with torch.enable_grad():
+                grad = torch.randn_like(self.forward())
+
+            def run(f: Callable[[], torch.Tensor] = self.forward, g: torch.Tensor = grad) -> None:
+                f().backward(g)
+
+        factor = BACKWARD_FLOP_FACTOR if backward else 1
+        return Prepared(
+            name=self.name,
+            run=run,
+            backend=self.candidate.backend,
+            flops_useful=factor * useful_flops,
+            flops_executed=factor * self.candidate.flops_executed,
+            bytes_min=factor * self.candidate.bytes_min,
+            max_abs_error=max_abs_error,
+        )
+
+
+RUN_ERRORS = (RuntimeError, NotImplementedError, TypeError)
+
+
+def build(
+    spec: LayerSpec,
+    names: tuple[str, ...],
+    *,
+    backward: bool = False,
+    device: str = "cpu",
+    budget_bytes: int,
+    compile_fn: Callable[[Callable], Callable] | None = None,
+) -> tuple[list[Built], list[Exclusion]]:
+    """Build the requested implementations (unchecked); ones that do not apply come back as exclusions."""
+    x = make_input(spec).to(torch.device(device))
+    candidates, _ = _candidates(spec, names, x, backward, budget_bytes, torch.device(device))
+    built, excluded = [], []
+    for name in names:
+        candidate = candidates[name]
+        if isinstance(candidate, Exclusion):
+            excluded.append(candidate)
+        else:
+            forward = compile_fn(candidate.forward) if compile_fn else candidate.forward
+            built.append(Built(name, candidate, forward))
+    return built, excluded
+
+
+def run_error(name: str, error: BaseException) -> Exclusion:
+    return Exclusion(name, f"does not run here: {str(error).splitlines()[0][:160] if str(error) else error!r}")
+
+
+def prepare(
+    spec: LayerSpec,
+    names: tuple[str, ...],
+    *,
+    backward: bool = False,
+    device: str = "cpu",
+    budget_bytes: int,
+    compile_fn: Callable[[Callable], Callable] | None = None,
+) -> tuple[list[Prepared], list[Exclusion]]:
+    """Build the requested implementations of ``spec`` and check each against a float64 conv reference.
+
+    One that disagrees, fails to run in this dtype/device, or does not apply is returned as an
+    :class:`Exclusion` with the reason.
+    """
+    built, excluded = build(
+        spec, names, backward=backward, device=device, budget_bytes=budget_bytes, compile_fn=compile_fn
+    )
+    reference = make_reference(spec, budget_bytes)
+    useful = conv_flops(spec, budget_bytes)
+    prepared = []
+    for item in built:
+        try:
+            output = item.sample_output()
+        except RUN_ERRORS as error:
+            excluded.append(run_error(item.name, error))
+            continue
+        problem, error = reference.check(item.name, output)
+        if problem:
+            excluded.append(problem)
+        else:
+            prepared.append(item.finalize(backward, useful, error))
+    order = {name: i for i, name in enumerate(names)}
+    excluded.sort(key=lambda e: order.get(e.name, len(order)))
+    return prepared, excluded

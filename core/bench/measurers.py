@@ -1,0 +1,252 @@
+"""Where measurements run: one fresh worker process per implementation (default), or all in this process.
+
+Isolation matters on CPU: glibc's malloc adapts to what a process has freed before, so an implementation timed
+after another (or after the engine's own set-up) that freed a large block no longer pays the page faults it pays
+in a program that runs only it. Each worker builds its implementation with minimal allocation and sends one
+output to the parent, which checks it against the float64 reference; the parent then interleaves the workers'
+measurements in rounds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any, Protocol
+
+import torch
+from torch.utils import benchmark
+
+from core.bench.allocator import use_allocator
+from core.bench.implementations import (
+    RUN_ERRORS,
+    Exclusion,
+    Prepared,
+    build,
+    conv_flops,
+    make_reference,
+    prepare,
+    run_error,
+)
+from core.bench.timing import CallCost, autorange, call_cost, make_timer
+from core.spec import LayerSpec, parse_spec
+
+WORKER_START_TIMEOUT_S = 300
+
+
+@dataclass(frozen=True)
+class PointOptions:
+    """How one sweep point is measured (picklable, sent to worker processes)."""
+
+    backward: bool
+    device: str
+    budget_bytes: int
+    compile: bool
+    threads: int
+    method: str
+    allocator: str
+
+
+@dataclass(frozen=True)
+class ImplInfo:
+    """What the runner needs to know of a prepared implementation, without its tensors."""
+
+    name: str
+    backend: str
+    flops_useful: int
+    flops_executed: int
+    bytes_min: int
+    max_abs_error: float
+
+    @staticmethod
+    def of(prepared: Prepared) -> ImplInfo:
+        return ImplInfo(
+            prepared.name,
+            prepared.backend,
+            prepared.flops_useful,
+            prepared.flops_executed,
+            prepared.bytes_min,
+            prepared.max_abs_error,
+        )
+
+
+class Measurer(Protocol):
+    def start(self) -> tuple[list[ImplInfo], list[Exclusion]]: ...
+    def measure(self, name: str, seconds: float) -> benchmark.Measurement: ...
+    def cost(self, name: str, median_s: float) -> CallCost: ...
+    def close(self) -> None: ...
+
+
+def _compile_fn(options: PointOptions) -> Callable[[Callable], Callable] | None:
+    return (lambda fn: torch.compile(fn)) if options.compile else None
+
+
+def _prepare(spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> tuple[list[Prepared], list[Exclusion]]:
+    return prepare(
+        spec,
+        names,
+        backward=options.backward,
+        device=options.device,
+        budget_bytes=options.budget_bytes,
+        compile_fn=_compile_fn(options),
+    )
+
+
+class InProcessMeasurer:
+    """Everything in this process: fastest to start, but implementations share one allocator history, so
+    ``default`` here means glibc as this process has adapted it."""
+
+    def __init__(self, spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> None:
+        self.spec, self.names, self.options = spec, names, options
+        self.prepared: dict[str, Prepared] = {}
+        self.timers: dict[str, benchmark.Timer] = {}
+
+    def start(self) -> tuple[list[ImplInfo], list[Exclusion]]:
+        use_allocator(self.options.allocator)
+        prepared, excluded = _prepare(self.spec, self.names, self.options)
+        self.prepared = {p.name: p for p in prepared}
+        self.timers = {p.name: make_timer(p.run, self.options.threads, p.name) for p in prepared}
+        return [ImplInfo.of(p) for p in prepared], excluded
+
+    def measure(self, name: str, seconds: float) -> benchmark.Measurement:
+        return autorange(self.timers[name], seconds, self.options.method)
+
+    def cost(self, name: str, median_s: float) -> CallCost:
+        return call_cost(self.prepared[name].run, self.options.threads, median_s)
+
+    def close(self) -> None:
+        self.prepared.clear()
+        self.timers.clear()
+
+
+def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: PointOptions) -> None:
+    """Worker process body: build one implementation with as little allocation as possible (so ``default``
+    keeps glibc's fresh-process state), send its output for the parent to check, then answer measure/cost
+    requests until told to quit."""
+    try:
+        torch.set_num_threads(options.threads)
+        use_allocator(options.allocator)
+        spec = parse_spec(spec_values)
+        built, excluded = build(
+            spec,
+            (name,),
+            backward=options.backward,
+            device=options.device,
+            budget_bytes=options.budget_bytes,
+            compile_fn=_compile_fn(options),
+        )
+        if excluded:
+            conn.send(("excluded", excluded[0]))
+            return
+        try:
+            output = built[0].sample_output()
+        except RUN_ERRORS as error:
+            conn.send(("excluded", run_error(name, error)))
+            return
+        conn.send(("output", output))
+        del output
+        verdict, error = conn.recv()
+        if verdict != "keep":
+            return
+        prepared = built[0].finalize(options.backward, conv_flops(spec, options.budget_bytes), error)
+        timer = make_timer(prepared.run, options.threads, name)
+        conn.send(("ready", ImplInfo.of(prepared)))
+        while True:
+            command, args = conn.recv()
+            if command == "measure":
+                conn.send(("ok", autorange(timer, args[0], options.method)))
+            elif command == "cost":
+                conn.send(("ok", call_cost(prepared.run, options.threads, args[0])))
+            else:
+                break
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        pass
+    except Exception as error:  # reported to the parent as this implementation's failure
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"))
+    finally:
+        conn.close()
+
+
+class IsolatedMeasurer:
+    """One fresh worker process per implementation; the parent checks outputs, schedules and collects."""
+
+    def __init__(self, spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> None:
+        self.spec, self.names, self.options = spec, names, options
+        self.workers: dict[str, tuple[multiprocessing.process.BaseProcess, Connection]] = {}
+
+    def start(self) -> tuple[list[ImplInfo], list[Exclusion]]:
+        context = multiprocessing.get_context("spawn")
+        for name in self.names:
+            parent, child = context.Pipe()
+            process = context.Process(
+                target=serve, args=(child, self.spec.to_dict(), name, self.options), daemon=True, name=f"bench-{name}"
+            )
+            process.start()
+            child.close()
+            self.workers[name] = (process, parent)
+        reference = make_reference(self.spec, self.options.budget_bytes)
+        infos, excluded = [], []
+        for name in self.names:
+            try:
+                status, payload = self._receive(name, WORKER_START_TIMEOUT_S)
+                if status == "output":
+                    problem, error = reference.check(name, payload)
+                    if problem is None:
+                        self.workers[name][1].send(("keep", error))
+                        status, payload = self._receive(name, WORKER_START_TIMEOUT_S)
+                    else:
+                        status, payload = "excluded", problem
+            except RuntimeError as error:
+                status, payload = "excluded", Exclusion(name, str(error))
+            if status == "ready":
+                infos.append(payload)
+            else:
+                excluded.append(payload)
+                self._stop(name)
+        return infos, excluded
+
+    def _receive(self, name: str, timeout: float | None = None) -> tuple[str, Any]:
+        process, conn = self.workers[name]
+        if timeout is not None and not conn.poll(timeout):
+            raise RuntimeError(f"worker for {name} did not answer within {timeout:.0f} s")
+        try:
+            status, payload = conn.recv()
+        except EOFError:
+            raise RuntimeError(f"worker for {name} died (exit code {process.exitcode})") from None
+        if status == "error":
+            raise RuntimeError(f"worker for {name} failed: {payload.splitlines()[0]}")
+        return status, payload
+
+    def _call(self, name: str, command: str, *args: Any) -> Any:
+        self.workers[name][1].send((command, args))
+        return self._receive(name)[1]
+
+    def measure(self, name: str, seconds: float) -> benchmark.Measurement:
+        return self._call(name, "measure", seconds)
+
+    def cost(self, name: str, median_s: float) -> CallCost:
+        return self._call(name, "cost", median_s)
+
+    def _stop(self, name: str) -> None:
+        process, conn = self.workers.pop(name)
+        with contextlib.suppress(BrokenPipeError, OSError):
+            conn.send(("quit", ()))
+        conn.close()
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+    def close(self) -> None:
+        for name in list(self.workers):
+            self._stop(name)
+
+
+def make_measurer(isolation: str, spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> Measurer:
+    if isolation == "process":
+        return IsolatedMeasurer(spec, names, options)
+    return InProcessMeasurer(spec, names, options)

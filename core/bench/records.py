@@ -1,0 +1,113 @@
+"""Benchmark records and their CSV / JSON forms (one record per implementation and sweep point)."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class BenchRecord:
+    """One implementation measured at one point.
+
+    ``value`` is the swept variable's value (or ``""`` without a sweep). Times are seconds per call; ``gflops``
+    counts the conv's useful FLOPs (2*MACs), ``roofline_fraction`` relates the FLOPs actually executed to this
+    machine's roofline bound at the implementation's arithmetic intensity. ``ratio_to_linear`` is this median over
+    the baseline's (``baseline``), with a 95% bootstrap interval. ``page_faults`` are minor faults per call,
+    ``peak_rss_bytes`` the resident-memory growth of one call.
+    """
+
+    impl: str
+    variable: str
+    value: str
+    median_s: float
+    iqr_s: float
+    runs: int
+    gflops: float
+    executed_gflops: float
+    ratio_to_linear: float
+    ratio_low: float
+    ratio_high: float
+    baseline: str
+    backend: str
+    page_faults: float
+    peak_rss_bytes: int
+    arithmetic_intensity: float
+    roofline_bound_gflops: float
+    roofline_fraction: float
+    noise_warning: str
+    max_abs_error: float
+    dtype: str
+    threads: int
+    backward: bool
+    allocator: str
+    device: str
+
+
+FIELDS = tuple(f.name for f in dataclasses.fields(BenchRecord))
+_TYPES = {f.name: f.type for f in dataclasses.fields(BenchRecord)}
+
+
+def _convert(name: str, text: Any) -> Any:
+    kind = _TYPES[name]
+    if kind == "float":
+        return float(text)
+    if kind == "int":
+        return int(float(text))
+    if kind == "bool":
+        return text if isinstance(text, bool) else str(text).lower() == "true"
+    return str(text)
+
+
+def records_to_csv(records: list[BenchRecord]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: repr(v) if isinstance(v, float) else v for k, v in dataclasses.asdict(record).items()})
+    return buffer.getvalue()
+
+
+def records_from_csv(text: str) -> list[BenchRecord]:
+    rows = csv.DictReader(io.StringIO(text))
+    return [BenchRecord(**{k: _convert(k, row[k]) for k in FIELDS}) for row in rows]
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
+def records_to_json(records: list[BenchRecord], meta: dict[str, Any] | None = None) -> str:
+    payload = {
+        "meta": meta or {},
+        "records": [{k: _json_safe(v) for k, v in dataclasses.asdict(r).items()} for r in records],
+    }
+    return json.dumps(payload, indent=2)
+
+
+def records_from_json(text: str) -> list[BenchRecord]:
+    data = json.loads(text)
+    return [BenchRecord(**{k: _convert(k, row[k]) for k in FIELDS}) for row in data["records"]]
+
+
+def write_records(records: list[BenchRecord], directory: Path, formats: set[str], meta: dict[str, Any]) -> list[Path]:
+    """Write ``bench.csv`` / ``bench.json`` into ``directory`` for the requested formats; return the paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    if "csv" in formats:
+        path = directory / "bench.csv"
+        path.write_text(records_to_csv(records))
+        written.append(path)
+    if "json" in formats:
+        path = directory / "bench.json"
+        path.write_text(records_to_json(records, meta))
+        written.append(path)
+    return written

@@ -1,0 +1,243 @@
+"""Run a benchmark or a sweep as a generator: progress after every measurement, cancellable, partial results kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from core.bench.allocator import allocator_description
+from core.bench.config import BenchConfig, Sweep, check_config
+from core.bench.implementations import Exclusion
+from core.bench.measurers import ImplInfo, PointOptions, make_measurer
+from core.bench.records import BenchRecord
+from core.bench.roofline import Roofline, measure_roofline
+from core.bench.timing import CallCost, Timing, measure_interleaved, ratio_interval
+from core.errors import SpecError
+from core.layers import torch_dtype
+from core.spec import LayerSpec, format_sizes
+from core.validation import validate
+
+BASELINES = ("linear", "linear_permute", "unfold_matmul", "conv")
+
+
+@dataclass
+class BenchProgress:
+    """One step of a run: ``done`` of ``total`` measurements, and the records finished by this step."""
+
+    done: int
+    total: int
+    message: str
+    records: list[BenchRecord] = field(default_factory=list)
+    excluded: list[tuple[str, Exclusion]] = field(default_factory=list)
+
+
+@dataclass
+class BenchResult:
+    """Everything a run produced; ``cancelled`` runs keep the points finished before cancellation."""
+
+    records: list[BenchRecord] = field(default_factory=list)
+    excluded: list[tuple[str, Exclusion]] = field(default_factory=list)
+    rooflines: dict[int, Roofline] = field(default_factory=dict)
+    allocator: str = ""
+    tf32: str = "n/a"
+    cancelled: bool = False
+
+    def add(self, progress: BenchProgress) -> None:
+        self.records += progress.records
+        self.excluded += progress.excluded
+
+
+def sweep_points(config: BenchConfig) -> list[tuple[str, LayerSpec, int]]:
+    """``(value label, spec, threads)`` per point, each spec validated (a bad value names itself)."""
+    threads = config.threads or torch.get_num_threads()
+    sweep: Sweep | None = config.sweep
+    if sweep is None:
+        return [("", validate(config.spec, config.budget_bytes).spec, threads)]
+    points = []
+    for value in sweep.values:
+        if sweep.variable == "threads":
+            points.append((str(value), validate(config.spec, config.budget_bytes).spec, int(value)))
+            continue
+        try:
+            spec = config.spec.replace(**{sweep.spec_field: value})
+            validate(spec, config.budget_bytes)
+        except SpecError as error:
+            raise SpecError("sweep", f"{sweep.variable}={value}: {error}", error.hint) from None
+        points.append((format_sizes(value) if isinstance(value, tuple) else str(value), spec, threads))
+    return points
+
+
+@contextmanager
+def _torch_settings(config: BenchConfig, threads: int) -> Iterator[str]:
+    """Pin threads (and TF32 on CUDA, where cuDNN convs allow it by default and matmuls do not)."""
+    previous_threads = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    tf32 = "n/a"
+    saved = None
+    if config.device == "cuda":
+        saved = (torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32)
+        torch.backends.cuda.matmul.allow_tf32 = config.tf32
+        torch.backends.cudnn.allow_tf32 = config.tf32
+        tf32 = f"{'on' if config.tf32 else 'off'} for both matmul and cuDNN"
+    try:
+        yield tf32
+    finally:
+        torch.set_num_threads(previous_threads)
+        if saved is not None:
+            torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved
+
+
+def _check_device(device: str) -> None:
+    available = {"cpu": True, "cuda": torch.cuda.is_available(), "mps": torch.backends.mps.is_available()}
+    if not available.get(device, False):
+        usable = ", ".join(name for name, ok in available.items() if ok)
+        raise SpecError("device", f"{device} is not available on this machine", f"use one of {usable}")
+
+
+def _record(
+    prepared: ImplInfo,
+    timing: Timing,
+    cost: CallCost,
+    baseline: tuple[str, Timing] | None,
+    roof: Roofline,
+    config: BenchConfig,
+    spec: LayerSpec,
+    label: str,
+    threads: int,
+) -> BenchRecord:
+    if baseline is None:
+        ratio = low = high = float("nan")
+        base_name = ""
+    else:
+        base_name, base_timing = baseline
+        ratio, low, high = ratio_interval(timing.times, base_timing.times)
+    executed = prepared.flops_executed / timing.median_s / 1e9
+    intensity = prepared.flops_executed / max(prepared.bytes_min, 1)
+    bound = roof.bound_gflops(intensity)
+    return BenchRecord(
+        impl=prepared.name,
+        variable=config.sweep.variable if config.sweep else "",
+        value=label,
+        median_s=timing.median_s,
+        iqr_s=timing.iqr_s,
+        runs=len(timing.times),
+        gflops=prepared.flops_useful / timing.median_s / 1e9,
+        executed_gflops=executed,
+        ratio_to_linear=ratio,
+        ratio_low=low,
+        ratio_high=high,
+        baseline=base_name,
+        backend=prepared.backend,
+        page_faults=cost.page_faults,
+        peak_rss_bytes=cost.peak_rss_bytes,
+        arithmetic_intensity=intensity,
+        roofline_bound_gflops=bound,
+        roofline_fraction=executed / bound if bound > 0 else float("nan"),
+        noise_warning=timing.noise_warning,
+        max_abs_error=prepared.max_abs_error,
+        dtype=spec.dtype,
+        threads=threads,
+        backward=config.backward,
+        allocator=config.allocator,
+        device=config.device,
+    )
+
+
+def run_bench(config: BenchConfig) -> Generator[BenchProgress, None, BenchResult]:
+    """Measure every implementation at every point of the sweep (or the one point without a sweep).
+
+    A generator: each ``next`` does one measurement and yields a :class:`BenchProgress`; closing it between
+    yields cancels the run (worker processes are stopped). Its return value (``StopIteration.value``) is the
+    :class:`BenchResult`; :func:`collect` drives it with a progress callback and a cancel flag.
+    """
+    check_config(config)
+    _check_device(config.device)
+    points = sweep_points(config)
+    result = BenchResult(allocator=allocator_description(config.allocator))
+    per_point = len(config.impls) * config.rounds + 1
+    total = len(points) * per_point
+    done = 0
+    for label, spec, threads in points:
+        where = f"{config.sweep.variable}={label}" if config.sweep else "spec"
+        options = PointOptions(
+            config.backward,
+            config.device,
+            config.budget_bytes,
+            config.compile,
+            threads,
+            config.method,
+            config.allocator,
+        )
+        measurer = make_measurer(config.isolation, spec, config.impls, options)
+        with _torch_settings(config, threads) as tf32:
+            try:
+                result.tf32 = tf32
+                roof = measure_roofline(config.device, torch_dtype(spec.dtype), threads)
+                result.rooflines[threads] = roof
+                infos, excluded = measurer.start()
+                done += 1 + config.rounds * (len(config.impls) - len(infos))
+                step = BenchProgress(
+                    done,
+                    total,
+                    f"{where}: prepared {len(infos)} implementations",
+                    excluded=[(label, e) for e in excluded],
+                )
+                result.add(step)
+                yield step
+                timings: dict[str, Timing] = {}
+                names = [info.name for info in infos]
+                for name, round_index, timing in measure_interleaved(
+                    names, measurer.measure, config.min_run_time, config.rounds
+                ):
+                    if timing is None:
+                        done += 1
+                        yield BenchProgress(done, total, f"{where}: {name}, round {round_index + 1}/{config.rounds}")
+                    else:
+                        timings[name] = timing
+                base = next((b for b in BASELINES if b in timings), None)
+                baseline = (base, timings[base]) if base else None
+                records = [
+                    _record(
+                        info,
+                        timings[info.name],
+                        measurer.cost(info.name, timings[info.name].median_s),
+                        baseline,
+                        roof,
+                        config,
+                        spec,
+                        label,
+                        threads,
+                    )
+                    for info in infos
+                ]
+            finally:
+                measurer.close()
+        step = BenchProgress(done, total, f"{where}: done", records=records)
+        result.add(step)
+        yield step
+    return result
+
+
+def collect(
+    run: Generator[BenchProgress, None, BenchResult],
+    on_progress: Callable[[BenchProgress], Any] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> BenchResult:
+    """Drive a run to the end (or until ``should_cancel()``), keeping every finished record."""
+    partial = BenchResult()
+    try:
+        while True:
+            progress = next(run)
+            partial.add(progress)
+            if on_progress:
+                on_progress(progress)
+            if should_cancel and should_cancel():
+                run.close()
+                partial.cancelled = True
+                return partial
+    except StopIteration as stop:
+        return stop.value

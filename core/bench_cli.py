@@ -1,0 +1,188 @@
+"""``python main.py bench``: measure, print a table, write CSV/JSON and (through an injected writer) plots."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from core.bench.allocator import ALLOCATORS
+from core.bench.config import DEVICES, IMPLEMENTATIONS, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
+from core.errors import SpecError
+from core.memory import format_bytes
+from core.text_table import format_table
+
+FORMATS = ("png", "svg", "csv", "json")
+PlotWriter = Callable[..., list[Path]]
+
+
+def add_bench_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("benchmark")
+    group.add_argument("--impl", help=f"comma-separated, from: {', '.join(IMPLEMENTATIONS)} (default all)")
+    group.add_argument("--sweep", metavar="NAME=v1,v2,...", help="batch, input (L or HxW), cin, cout or threads")
+    group.add_argument("--backward", action="store_true", help="time forward + backward")
+    group.add_argument("--threads", help="intra-op threads (default: PyTorch's current)")
+    group.add_argument("--allocator", choices=ALLOCATORS, default="default")
+    group.add_argument(
+        "--isolation",
+        choices=ISOLATIONS,
+        default="process",
+        help="process: a fresh worker per implementation (default); none: all in this process",
+    )
+    group.add_argument("--method", choices=METHODS, default="blocked", help="torch.utils.benchmark autorange")
+    group.add_argument("--min-time", type=float, default=1.0, help="seconds per implementation and point")
+    group.add_argument("--rounds", type=int, default=5, help="interleaved rounds per point")
+    group.add_argument("--device", choices=DEVICES, default="cpu")
+    group.add_argument("--compile", action="store_true", help="torch.compile each implementation")
+    group.add_argument("--tf32", action="store_true", help="CUDA: allow TF32 in both matmul and cuDNN")
+    group.add_argument("--out", help="directory for the files")
+    group.add_argument("--format", default="png,svg,csv,json", help=f"comma-separated, from: {', '.join(FORMATS)}")
+    group.add_argument("--width", type=int, default=1920, help="PNG width in pixels")
+
+
+def _formats(text: str) -> set[str]:
+    chosen = {f.strip().lower() for f in text.split(",") if f.strip()}
+    unknown = chosen - set(FORMATS)
+    if unknown or not chosen:
+        raise SpecError("format", f"unknown format(s) {sorted(unknown) or text!r}", f"choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def config_from_args(args: argparse.Namespace, spec: Any, budget_bytes: int) -> BenchConfig:
+    from core.bench.config import check_config, check_threads
+
+    config = BenchConfig(
+        spec=spec,
+        impls=parse_impls(args.impl),
+        backward=args.backward,
+        threads=None if args.threads is None else check_threads(args.threads),
+        device=args.device,
+        compile=args.compile,
+        tf32=args.tf32,
+        allocator=args.allocator,
+        min_run_time=args.min_time,
+        rounds=args.rounds,
+        method=args.method,
+        isolation=args.isolation,
+        budget_bytes=budget_bytes,
+        sweep=parse_sweep(args.sweep),
+    )
+    check_config(config)
+    if not 64 <= args.width <= 16384:
+        raise SpecError("width", f"must be between 64 and 16384 pixels, got {args.width}", "use e.g. 1920")
+    if args.out is None and args.format != "png,svg,csv,json":
+        raise SpecError("out", "--format needs --out DIR to write the files into", "add --out DIR")
+    return config
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr."""
+
+    def __init__(self, stream: Any = sys.stderr, width: int = 30) -> None:
+        self.stream, self.width = stream, width
+
+    def __call__(self, progress: Any) -> None:
+        filled = int(self.width * progress.done / max(progress.total, 1))
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {progress.done}/{progress.total} {progress.message[:60]:<60}")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+def _row(r: Any) -> tuple[str, ...]:
+    ratio = (
+        ""
+        if r.ratio_to_linear != r.ratio_to_linear
+        else f"{r.ratio_to_linear:.2f} [{r.ratio_low:.2f}-{r.ratio_high:.2f}]"
+    )
+    rss = "n/a" if r.peak_rss_bytes < 0 else format_bytes(r.peak_rss_bytes)
+    return (
+        r.impl,
+        r.value or "-",
+        f"{r.median_s * 1e6:.1f}",
+        f"{r.iqr_s * 1e6:.1f}",
+        str(r.runs),
+        f"{r.gflops:.1f}",
+        ratio,
+        r.backend,
+        f"{r.page_faults:.0f}",
+        rss,
+        f"{100 * r.roofline_fraction:.0f}%",
+        "noisy" if r.noise_warning else "",
+    )
+
+
+HEADER = (
+    "impl",
+    "value",
+    "median us",
+    "IQR us",
+    "runs",
+    "GFLOP/s",
+    "ratio [95% CI]",
+    "backend",
+    "faults/call",
+    "RSS/call",
+    "roofline",
+    "",
+)
+
+
+def run_bench_command(args: argparse.Namespace, valid: Any, plot_writer: PlotWriter | None) -> None:
+    config = config_from_args(args, valid.spec, valid.budget_bytes)
+    formats = _formats(args.format) if args.out else set()
+    from core.bench.explain import explain
+    from core.bench.records import write_records
+    from core.bench.runner import collect, run_bench
+
+    bar = ProgressBar()
+    try:
+        result = collect(run_bench(config), on_progress=bar)
+    finally:
+        bar.finish()
+    values = list(dict.fromkeys(r.value for r in result.records))
+    explanation = {value or "spec": explain([r for r in result.records if r.value == value]) for value in values}
+    files: list[Path] = []
+    meta = {
+        "spec": valid.spec.to_dict(),
+        "allocator": result.allocator,
+        "tf32": result.tf32,
+        "isolation": config.isolation,
+        "rooflines": {str(k): dataclasses.asdict(v) for k, v in result.rooflines.items()},
+        "excluded": [{"value": v, "impl": e.name, "reason": e.reason} for v, e in result.excluded],
+        "explanation": explanation,
+    }
+    if args.out:
+        out = Path(args.out)
+        files += write_records(result.records, out, formats, meta)
+        if formats & {"png", "svg"}:
+            if plot_writer is None:
+                raise SpecError("format", "plots need the GUI toolkit, which is not available here", "use csv,json")
+            files += plot_writer(result, out, formats & {"png", "svg"}, args.width)
+    if args.json:
+        payload = {"records": [dataclasses.asdict(r) for r in result.records], **meta, "files": [str(f) for f in files]}
+        print(json.dumps(payload, indent=2, default=str))
+        return
+    print(f"allocator: {result.allocator}; isolation: {config.isolation}; TF32: {result.tf32}")
+    for threads, roof in result.rooflines.items():
+        print(
+            f"roofline ({threads} threads, {roof.dtype}): peak {roof.peak_gflops:.0f} GFLOP/s (1024^3 matmul), "
+            f"bandwidth {roof.bandwidth_gbs:.1f} GB/s (256 MiB copy)"
+        )
+    print()
+    print(format_table([_row(r) for r in result.records], HEADER))
+    for value, exclusion in result.excluded:
+        print(f"excluded {exclusion.name}{' at ' + value if value else ''}: {exclusion.reason}")
+    for value, lines in explanation.items():
+        print(f"\n{value}:")
+        for line in lines:
+            print(f"  - {line}")
+    for path in files:
+        print(f"wrote {path}")

@@ -1,0 +1,1 @@
+"""pyqtgraph plots shared by the window and the headless exports."""
