@@ -21,5 +21,8 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest
 
+bench: $(STAMP)
+	$(PY) bench/run_bench.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info
