@@ -303,7 +303,10 @@ def build(
         if isinstance(candidate, Exclusion):
             excluded.append(candidate)
         else:
-            forward = compile_fn(candidate.forward) if compile_fn else candidate.forward
+            forward = candidate.forward
+            if compile_fn:
+                forward = compile_fn(candidate.forward)
+                candidate.backend += " + torch.compile"
             built.append(Built(name, candidate, forward))
     return built, excluded
 
