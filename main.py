@@ -19,6 +19,10 @@ def main(argv: list[str]) -> int:
         from gui.launch import launch_window
 
         return launch_window()
+    if argv[0] == "screenshot":
+        from gui.screenshot import main as screenshot_main
+
+        return screenshot_main(argv[1:])
     from core.cli import main as cli_main
 
     return cli_main(argv, plot_writer=write_bench_plots)

@@ -20,17 +20,29 @@ def display_problem() -> str | None:
     return NO_DISPLAY
 
 
+def make_application() -> object:
+    """The QApplication, themed (created if needed)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("LinConv Lab")
+    apply_theme(app, "light")
+    return app
+
+
 def launch_window() -> int:
     """Start the Qt application with the main window; return the exit status."""
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication
-
+    app = make_application()
     from gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     window = MainWindow()
+    window._apply_look()
     window.show()
+    window.apply_spec(window.current_spec)
     return app.exec()

@@ -30,12 +30,38 @@ def test_display_problem_trusts_an_explicit_platform(monkeypatch: pytest.MonkeyP
     assert display_problem() is None
 
 
-def test_main_window_shows_each_preset(qtbot) -> None:
-    from gui.main_window import MainWindow
+def test_screenshot_command_writes_a_png(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "screenshot",
+            "--preset",
+            "fc-4x2-as-conv-2x2",
+            "--panel",
+            "equality",
+            "--out",
+            str(out),
+            "--size",
+            "1280x720",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.preset_box.setCurrentText("conv2d-doc-example")
-    assert "floor((50 + 2*4 - 3*(3-1) - 1)/2 + 1)" in window.report.toPlainText()
-    window.preset_box.setCurrentText("params-3to10-k5")
-    assert "3/1*5*5*10 + 10" in window.report.toPlainText()
+
+def test_screenshot_command_rejects_bad_input_in_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "main.py", "screenshot", "--preset", "nope", "--out", str(tmp_path / "x.png")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("error: preset: no preset named") and len(result.stderr.splitlines()) == 1

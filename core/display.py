@@ -1,0 +1,99 @@
+"""Matrices as the window shows them: conv kernels tiled into one image, big matrices reduced by blocks.
+
+All reductions happen on the matrices core already holds (within the memory budget); nothing larger is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import ceil
+
+import numpy as np
+import torch
+
+from core.index_maps import NO_WEIGHT
+
+MAX_DISPLAY_CELLS = 1_000_000
+
+
+@dataclass(frozen=True)
+class ConvGrid:
+    """The conv weight ``(cout, cin/groups, kh, kw)`` tiled as ``cout*kh`` rows by ``cin/groups*kw`` columns."""
+
+    values: np.ndarray
+    kernel: tuple[int, int]
+    cout: int
+    cin_per_group: int
+
+    def cell_of(self, flat_index: int) -> tuple[int, int]:
+        """(row, column) in the tiled image of conv weight ``flat_index``."""
+        kh, kw = self.kernel
+        per_out = self.cin_per_group * kh * kw
+        o, rest = divmod(flat_index, per_out)
+        c, rest = divmod(rest, kh * kw)
+        a, b = divmod(rest, kw)
+        return o * kh + a, c * kw + b
+
+    def index_at(self, row: int, col: int) -> int | None:
+        """The flat conv weight index under tiled cell (row, col), or None outside."""
+        kh, kw = self.kernel
+        if not (0 <= row < self.cout * kh and 0 <= col < self.cin_per_group * kw):
+            return None
+        o, a = divmod(row, kh)
+        c, b = divmod(col, kw)
+        return ((o * self.cin_per_group + c) * kh + a) * kw + b
+
+    def describe(self, flat_index: int) -> str:
+        kh, kw = self.kernel
+        per_out = self.cin_per_group * kh * kw
+        o, rest = divmod(flat_index, per_out)
+        c, rest = divmod(rest, kh * kw)
+        a, b = divmod(rest, kw)
+        return f"conv.weight[{o}, {c}, {a}, {b}]" if kh > 1 or self.kernel != (1, kw) else f"conv.weight[{o}, {c}, {b}]"
+
+
+def conv_grid(weight: torch.Tensor) -> ConvGrid:
+    """Tile a Conv1d/Conv2d weight into one 2-D image (1-D kernels have height 1)."""
+    w = weight.detach().double()
+    if w.dim() == 3:
+        w = w.unsqueeze(2)
+    cout, cin_g, kh, kw = w.shape
+    tiled = w.permute(0, 2, 1, 3).reshape(cout * kh, cin_g * kw)
+    return ConvGrid(tiled.numpy(), (kh, kw), cout, cin_g)
+
+
+@dataclass(frozen=True)
+class ReducedMatrix:
+    """A matrix shown through ``block x block`` tiles: each tile shows its largest-magnitude entry.
+
+    ``source`` carries, per displayed cell, the conv weight index of that entry (-1: structural zero).
+    """
+
+    values: np.ndarray
+    source: np.ndarray
+    block: int
+    shape: tuple[int, int]
+
+    def original_cell(self, row: int, col: int) -> tuple[int, int]:
+        return row * self.block, col * self.block
+
+
+def reduce_matrix(values: torch.Tensor, source: torch.Tensor, max_cells: int = MAX_DISPLAY_CELLS) -> ReducedMatrix:
+    """Reduce ``values`` (and its index map) by square blocks until it has at most ``max_cells`` cells."""
+    rows, cols = values.shape
+    block = max(1, ceil((rows * cols / max_cells) ** 0.5))
+    v = values.detach().double()
+    if block == 1:
+        return ReducedMatrix(v.numpy(), source.numpy(), 1, (rows, cols))
+    pad_r, pad_c = (-rows) % block, (-cols) % block
+    v = torch.nn.functional.pad(v, (0, pad_c, 0, pad_r))
+    s = torch.nn.functional.pad(source, (0, pad_c, 0, pad_r), value=NO_WEIGHT)
+    r2, c2 = v.shape[0] // block, v.shape[1] // block
+    tiles_v = v.reshape(r2, block, c2, block).permute(0, 2, 1, 3).reshape(r2, c2, block * block)
+    tiles_s = s.reshape(r2, block, c2, block).permute(0, 2, 1, 3).reshape(r2, c2, block * block)
+    # Prefer a real (structural) weight over a zero so sparse structure stays visible.
+    score = tiles_v.abs() + (tiles_s != NO_WEIGHT).double()
+    pick = score.argmax(dim=2, keepdim=True)
+    return ReducedMatrix(
+        tiles_v.gather(2, pick).squeeze(2).numpy(), tiles_s.gather(2, pick).squeeze(2).numpy(), block, (rows, cols)
+    )

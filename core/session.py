@@ -1,0 +1,59 @@
+"""Sessions: a spec plus view settings, saved as JSON and validated on load (a broken file changes nothing)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.errors import SpecError
+from core.spec import LayerSpec, parse_spec
+from core.validation import validate
+
+FORMAT = "linconv-lab-session"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a saved session restores: the spec and free-form view settings (theme, zoom, current panel...)."""
+
+    spec: LayerSpec
+    view: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"format": FORMAT, "version": VERSION, "spec": self.spec.to_dict(), "view": self.view}, indent=2
+        )
+
+
+def _fail(path: Path, rule: str) -> SpecError:
+    return SpecError("session", f"{path.name}: {rule}", "nothing was changed; choose a session saved by LinConv Lab")
+
+
+def load_session(path: Path) -> Session:
+    """Read and validate a session file; :class:`SpecError` says what is wrong and nothing is applied."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise _fail(path, f"cannot read JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _fail(path, f'not a LinConv Lab session (expected "format": "{FORMAT}")')
+    if data.get("version") != VERSION:
+        raise _fail(path, f"unsupported version {data.get('version')!r} (this app reads version {VERSION})")
+    if not isinstance(data.get("spec"), dict):
+        raise _fail(path, "'spec' must be an object")
+    view = data.get("view", {})
+    if not isinstance(view, dict):
+        raise _fail(path, "'view' must be an object")
+    try:
+        spec = parse_spec(data["spec"])
+        validate(spec)
+    except SpecError as error:
+        raise _fail(path, f"invalid spec: {error}") from None
+    return Session(spec, view)
+
+
+def save_session(session: Session, path: Path) -> None:
+    path.write_text(session.to_json(), encoding="utf-8")

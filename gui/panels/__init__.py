@@ -1,0 +1,1 @@
+"""One module per panel; each presents core results and knows nothing of the others."""

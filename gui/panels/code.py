@@ -1,0 +1,39 @@
+"""The PyTorch lines that perform the current mapping, copyable."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from core.lab import LabResult
+from core.modes import MODE_TITLES
+
+
+class CodePanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.transform = QLabel()
+        self.transform.setWordWrap(True)
+        self.editor = QPlainTextEdit(readOnly=True)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(self.font().pointSizeF(), 11))
+        self.editor.setFont(font)
+        self.copy_button = QPushButton("&Copy code")
+        self.copy_button.clicked.connect(self.copy)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.transform)
+        layout.addWidget(self.editor, 1)
+
+    def show_result(self, result: LabResult) -> None:
+        self.title.setText(MODE_TITLES[result.valid.mode])
+        self.transform.setText(f"Input transform: {result.mapping.input_transform}.")
+        self.editor.setPlainText(result.mapping.code)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.editor.toPlainText())

@@ -1,0 +1,96 @@
+"""Do the outputs agree? A pass/fail badge, the numbers, both outputs and their difference as heatmaps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.equality import EqualityReport
+from core.lab import LabResult
+from gui.widgets.heatmap import Heatmap
+
+
+def _first_map(tensor) -> tuple:  # (N, C, *spatial) -> a 2-D image: channels x positions of sample 0
+    sample = tensor[0].double()
+    return sample.reshape(sample.shape[0], -1).numpy()
+
+
+class EqualityPanel(QWidget):
+    """``dtypeRequested`` asks the window to recompute in another dtype (float32 <-> float64)."""
+
+    dtypeRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.badge = QLabel("…")
+        self.badge.setProperty("role", "badge")
+        self.dtype = QComboBox()
+        self.dtype.addItems(["float32", "float64", "bfloat16", "float16"])
+        self.dtype.setToolTip("Recompute in another precision: differences that shrink with it are rounding")
+        self.dtype.textActivated.connect(self.dtypeRequested)
+        self.numbers = {
+            name: QLabel()
+            for name in (
+                "max abs error",
+                "max rel error",
+                "allclose",
+                "rounding bound",
+                "bitwise equal",
+                "gradients",
+                "weights round trip",
+            )
+        }
+        form = QFormLayout()
+        for name, label in self.numbers.items():
+            label.setWordWrap(True)
+            form.addRow(name, label)
+        self.conv_map = Heatmap("conv(x)", "output position", "output channel")
+        self.linear_map = Heatmap("Linear path", "output position", "output channel")
+        self.diff_map = Heatmap("|difference|", "output position", "output channel")
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        top.addWidget(QLabel("precision:"))
+        top.addWidget(self.dtype)
+        maps = QGridLayout()
+        maps.addWidget(self.conv_map, 0, 0)
+        maps.addWidget(self.linear_map, 0, 1)
+        maps.addWidget(self.diff_map, 0, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addLayout(maps, 1)
+
+    def set_badge(self, state: str, text: str) -> None:
+        self.badge.setText(text)
+        self.badge.setProperty("state", state)
+        self.badge.style().unpolish(self.badge)
+        self.badge.style().polish(self.badge)
+
+    def show_result(self, result: LabResult) -> None:
+        report: EqualityReport = result.equality
+        if report.equal:
+            self.set_badge("pass", f"PASS · outputs agree ({report.dtype})")
+        else:
+            self.set_badge("fail", f"FAIL · outputs differ ({report.dtype})")
+        self.dtype.blockSignals(True)
+        self.dtype.setCurrentText(report.dtype)
+        self.dtype.blockSignals(False)
+        n = self.numbers
+        n["max abs error"].setText(f"{report.max_abs_error:.3g}")
+        n["max rel error"].setText(f"{report.max_rel_error:.3g}")
+        n["allclose"].setText(f"{'yes' if report.allclose else 'no'} (rtol={report.rtol:g}, atol={report.atol:g})")
+        n["rounding bound"].setText(
+            f"{report.rounding_bound:.3g} — every difference within it: "
+            f"{'yes' if report.within_rounding_bound else 'no'}"
+        )
+        n["bitwise equal"].setText(f"{100 * report.bitwise_equal_fraction:.1f}% of elements")
+        grads = ", ".join(f"{k} {v:.2g}" for k, v in report.grad_max_abs_error.items())
+        n["gradients"].setText(f"{'agree' if report.grad_equal else 'DIFFER'} (max abs error {grads})")
+        n["weights round trip"].setText("exact" if report.roundtrip_exact else "not exact")
+        conv, linear = _first_map(report.conv_output), _first_map(report.linear_output)
+        self.conv_map.set_data(conv)
+        self.linear_map.set_data(linear)
+        diff = abs(conv - linear)
+        top = float(diff.max()) if diff.size else 0.0
+        self.diff_map.set_data(diff, levels=(0.0, top or 1e-30), cmap="viridis")

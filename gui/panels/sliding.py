@@ -1,0 +1,176 @@
+"""Sliding window ⇄ matrix: step through output positions; the input patch, the kernel, the output cell and the
+matching matrix row (Toeplitz) or column (patch matrix) are highlighted together."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.lab import LabResult
+from core.sliding import step_count, window_step
+from gui.widgets.heatmap import Heatmap
+
+PAD_MARK = "#9a9a9a"
+
+
+class SlidingWindowPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: LabResult | None = None
+        self.channel = QSpinBox()
+        self.channel.setPrefix("output channel ")
+        self.position = QSlider(Qt.Orientation.Horizontal)
+        self.previous_button, self.next_button = QPushButton("◀ Step"), QPushButton("Step ▶")
+        self.play_button = QPushButton("Play")
+        self.play_button.setCheckable(True)
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setRange(1, 20)
+        self.speed.setValue(4)
+        self.speed.setToolTip("steps per second")
+        self.speed.setMaximumWidth(160)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.timer = QTimer(self)
+        self.input_map = Heatmap("input (padded; grey = padding zeros)", "w", "h")
+        self.kernel_map = Heatmap("kernel", "kw", "kh")
+        self.output_map = Heatmap("conv output", "j", "i")
+        self.matrix_map = Heatmap("matrix view", "column", "row")
+        controls = QHBoxLayout()
+        for widget in (
+            self.channel,
+            self.previous_button,
+            self.position,
+            self.next_button,
+            self.play_button,
+            QLabel("speed"),
+            self.speed,
+        ):
+            controls.addWidget(widget, 1 if widget is self.position else 0)
+        grid = QGridLayout()
+        grid.addWidget(self.input_map, 0, 0)
+        grid.addWidget(self.kernel_map, 0, 1)
+        grid.addWidget(self.output_map, 0, 2)
+        grid.addWidget(self.matrix_map, 1, 0, 1, 3)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.where)
+        layout.addLayout(grid, 1)
+        self.position.valueChanged.connect(self._draw_step)
+        self.channel.valueChanged.connect(self._channel_changed)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.play_button.toggled.connect(self._play)
+        self.speed.valueChanged.connect(self._speed_changed)
+        self.timer.timeout.connect(lambda: self.step(1))
+
+    def show_result(self, result: LabResult) -> None:
+        self.result = result
+        spec = result.valid.spec
+        for widget, maximum in ((self.channel, spec.cout - 1), (self.position, step_count(result.valid) - 1)):
+            widget.blockSignals(True)
+            widget.setRange(0, maximum)
+            widget.setValue(min(widget.value(), maximum))
+            widget.blockSignals(False)
+        mode = result.valid.mode
+        if mode == "unfold" and result.patch_matrix is not None:
+            self.matrix_map.plot.setTitle("patch matrix (unfold): the current position is one column")
+            self.matrix_map.set_data(result.patch_matrix.double().numpy())
+        else:
+            what = (
+                "Toeplitz matrix: the current output is one row"
+                if mode == "unrolled"
+                else "Linear.weight: the current output channel is one row"
+            )
+            self.matrix_map.plot.setTitle(what)
+            self.matrix_map.set_data(result.linear_matrix.values, scale=result.linear_matrix.block)
+        self._channel_changed()
+
+    def step(self, delta: int) -> None:
+        if self.result is None:
+            return
+        count = self.position.maximum() + 1
+        self.position.setValue((self.position.value() + delta) % count)
+
+    def _play(self, on: bool) -> None:
+        self.play_button.setText("Pause" if on else "Play")
+        if on:
+            self.timer.start(int(1000 / self.speed.value()))
+        else:
+            self.timer.stop()
+
+    def _speed_changed(self, value: int) -> None:
+        if self.timer.isActive():
+            self.timer.start(int(1000 / value))
+
+    def _channel_changed(self) -> None:
+        if self.result is None:
+            return
+        result, o = self.result, self.channel.value()
+        spec = result.valid.spec
+        cin_g = spec.cin // spec.groups
+        group_first = (o // (spec.cout // spec.groups)) * cin_g
+        kernel = result.mapping.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
+        self.kernel_map.plot.setTitle(f"kernel conv.weight[{o}, 0] (input channel {group_first})")
+        self.kernel_map.set_data(kernel)
+        out = result.equality.conv_output[0, o].double().numpy().reshape(result.valid.geometry.output)
+        self.output_map.plot.setTitle(f"conv output, channel {o}")
+        self.output_map.set_data(out)
+        self.input_map.plot.setTitle(f"input channel {group_first} (padded; grey = padding zeros)")
+        self.input_map.set_data(result.padded_input[group_first].numpy())
+        self._draw_step()
+
+    def _draw_step(self, *_: object) -> None:
+        if self.result is None:
+            return
+        result = self.result
+        geom, spec = result.valid.geometry, result.valid.spec
+        step = window_step(result.valid, self.position.value(), self.channel.value())
+        real = [cell for _, cell, inside in step.taps if inside]
+        padded = [cell for _, cell, inside in step.taps if not inside]
+        self.input_map.highlight(real + padded)
+        self.kernel_map.highlight([tap for tap, _, _ in step.taps])
+        self.output_map.highlight([step.position])
+        block = result.linear_matrix.block
+        matrix_rows, matrix_cols = self.matrix_map._shape
+        if result.valid.mode == "unfold" and result.patch_matrix is not None:
+            column = step.patch_column
+            self.matrix_map.highlight([(r, column) for r in range(matrix_rows)])
+            matrix_text = f"patch matrix column {column} · weight row {step.out_channel}"
+        else:
+            row = step.toeplitz_row if result.valid.mode == "unrolled" else step.out_channel
+            self.matrix_map.highlight([(row // block, c) for c in range(matrix_cols)])
+            matrix_text = f"matrix row {row}" + (f" (block row {row // block})" if block > 1 else "")
+        value = float(result.equality.conv_output[0, step.out_channel].reshape(-1)[self.position.value()])
+        i, j = step.position
+        group = step.out_channel // (spec.cout // spec.groups)
+        where = f"({i}, {j})" if spec.dims == 2 else f"{j}"
+        self.where.setText(
+            f"output[0, {step.out_channel}, {where}] = Σ kernel ⊙ patch + bias = {value:.5g}  ·  "
+            f"{len(real)} taps on input, {len(padded)} on padding zeros  ·  same number as {matrix_text} "
+            f"· input channels {step.channels[0]}–{step.channels[-1]} (group {group})"
+            f"  ·  stride {geom.stride}, dilation {geom.dilation}, padding {geom.pad_lo}/{geom.pad_hi}"
+        )
+        pad_cells = _padding_cells(result.padded_input.shape[1:], geom.pad_lo, geom.input)
+        if pad_cells.size:
+            self.input_map.marks.addPoints(
+                x=pad_cells[:, 1] + 0.5, y=pad_cells[:, 0] + 0.5, size=0.6, symbol="x", pen=PAD_MARK, brush=None
+            )
+
+
+def _padding_cells(shape: tuple[int, int], pad_lo: tuple[int, int], size: tuple[int, int]) -> np.ndarray:
+    rows, cols = np.indices(shape)
+    inside = (rows >= pad_lo[0]) & (rows < pad_lo[0] + size[0]) & (cols >= pad_lo[1]) & (cols < pad_lo[1] + size[1])
+    cells = np.argwhere(~inside)
+    return cells[:2000]

@@ -1,0 +1,140 @@
+"""Both layers' weights as heatmaps, linked: hover a cell in one and its counterpart(s) light up in the other.
+
+Unrolled mode shows the Toeplitz matrix (optionally coloured by the conv weight each entry shares); unfold mode
+adds the patch matrix. Big matrices arrive from core already reduced by blocks.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from core.lab import LabResult
+from gui.plots.palette import OKABE_ITO
+from gui.widgets.heatmap import Heatmap
+
+SOURCE_COLOURS = ("#dddddd", *OKABE_ITO[:7], "#7b3294", "#008837", "#a6611a", "#5e3c99", "#e66101")
+
+
+def _source_colormap() -> pg.ColorMap:
+    n = len(SOURCE_COLOURS)
+    positions = np.linspace(0, 1, n)
+    return pg.ColorMap(positions, [pg.mkColor(c) for c in SOURCE_COLOURS])
+
+
+class WeightsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: LabResult | None = None
+        self.colour_by = QComboBox()
+        self.colour_by.addItems(["value", "source conv weight"])
+        self.colour_by.setToolTip("Colour the Linear matrix by value, or by which conv weight each entry shares")
+        self.colour_by.currentIndexChanged.connect(self._draw_linear)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.linear_map = Heatmap("Linear.weight", "in feature", "out feature")
+        self.conv_map = Heatmap("conv.weight as kernels", "cin/groups × kw", "cout × kh")
+        self.patch_map = Heatmap("unfold patches of sample 0", "output position", "cin × kh × kw")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for view in (self.linear_map, self.conv_map, self.patch_map):
+            splitter.addWidget(view)
+        for index in range(3):
+            splitter.setStretchFactor(index, 1)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Linear colour:"))
+        top.addWidget(self.colour_by)
+        top.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.linear_map.hovered.connect(self._hover_linear)
+        self.conv_map.hovered.connect(self._hover_conv)
+
+    def show_result(self, result: LabResult) -> None:
+        self.result = result
+        reduced = result.linear_matrix
+        rows, cols = reduced.shape
+        mode = result.valid.mode
+        self.linear_map.plot.setTitle(f"Linear.weight  ({rows} × {cols}, {mode})")
+        self.conv_map.set_data(result.conv_grid.values)
+        self._draw_grid_lines()
+        structure = result.mapping.structure()
+        text = (
+            f"{100 * structure.sparsity:.1f}% structural zeros; {structure.distinct_weights} distinct weights, "
+            f"each used {structure.reuse:.1f}× on average."
+        )
+        if reduced.block > 1:
+            text += f" Shown in {reduced.block}×{reduced.block} blocks (largest entry of each)."
+        self.note.setText(text)
+        self.colour_by.setEnabled(True)
+        self._draw_linear()
+        self.patch_map.setVisible(result.patch_matrix is not None)
+        if result.patch_matrix is not None:
+            self.patch_map.set_data(result.patch_matrix.double().numpy())
+
+    def _draw_grid_lines(self) -> None:
+        grid = self.result.conv_grid
+        plot = self.conv_map.plot
+        for item in [i for i in plot.items if isinstance(i, pg.InfiniteLine)]:
+            plot.removeItem(item)
+        kh, kw = grid.kernel
+        pen = pg.mkPen("#888888", width=1)
+        if kh > 1:
+            for r in range(kh, grid.cout * kh, kh):
+                plot.addItem(pg.InfiniteLine(r, angle=0, pen=pen))
+        if kw > 1:
+            for c in range(kw, grid.cin_per_group * kw, kw):
+                plot.addItem(pg.InfiniteLine(c, angle=90, pen=pen))
+
+    def _draw_linear(self) -> None:
+        if self.result is None:
+            return
+        reduced = self.result.linear_matrix
+        if self.colour_by.currentIndex() == 1:
+            source = reduced.source
+            palette_size = len(SOURCE_COLOURS) - 1
+            values = np.where(source < 0, -1, source % palette_size).astype(float)
+            self.linear_map.set_data(values, levels=(-1, palette_size - 1), scale=reduced.block)
+            self.linear_map.set_colormap(_source_colormap(), (-1, palette_size - 1))
+        else:
+            self.linear_map.set_data(reduced.values, scale=reduced.block)
+
+    def _hover_linear(self, row: int, col: int) -> None:
+        if self.result is None or row < 0:
+            self.conv_map.highlight([])
+            self.linear_map.set_readout("")
+            return
+        reduced = self.result.linear_matrix
+        r0, c0 = reduced.original_cell(row, col)
+        source = int(reduced.source[row, col])
+        value = reduced.values[row, col]
+        where = f"Linear.weight[{r0}, {c0}]" if reduced.block == 1 else f"block at Linear.weight[{r0}, {c0}]"
+        if source < 0:
+            self.conv_map.highlight([])
+            self.linear_map.set_readout(f"{where} = 0 (structural zero: no conv weight maps here)")
+            return
+        cell = self.result.conv_grid.cell_of(source)
+        self.conv_map.highlight([cell])
+        self.linear_map.set_readout(f"{where} = {value:.5g}  ←  {self.result.conv_grid.describe(source)}")
+        self.conv_map.set_readout(
+            f"{self.result.conv_grid.describe(source)} = {self.result.conv_grid.values[cell]:.5g}"
+        )
+
+    def _hover_conv(self, row: int, col: int) -> None:
+        if self.result is None or row < 0:
+            self.linear_map.highlight([])
+            self.conv_map.set_readout("")
+            return
+        grid = self.result.conv_grid
+        flat = grid.index_at(row, col)
+        if flat is None:
+            return
+        cells = np.argwhere(self.result.linear_matrix.source == flat)
+        self.linear_map.highlight(cells)
+        uses = int((self.result.mapping.weight_index == flat).sum())
+        self.conv_map.set_readout(
+            f"{grid.describe(flat)} = {grid.values[row, col]:.5g}  →  {uses} Linear entr{'y' if uses == 1 else 'ies'}"
+        )
+        self.linear_map.set_readout(f"highlighted: the Linear entries equal to {grid.describe(flat)}")

@@ -1,0 +1,75 @@
+"""One application-wide look: Fusion style, light or dark palette, a font zoom, and one style sheet."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+BASE_POINT_SIZE = 11
+THEMES = ("light", "dark")
+
+# The only style sheet: marks fields core rejected (dynamic property), and the equality badge states.
+APP_STYLE = """
+*[invalid="true"] { border: 2px solid #d1342f; border-radius: 3px; }
+QLabel[role="error"] { color: #d1342f; font-weight: 600; }
+QLabel[role="badge"] { border-radius: 6px; padding: 6px 14px; font-size: 16pt; font-weight: 700; color: white; }
+QLabel[role="badge"][state="pass"] { background: #1b7f3b; }
+QLabel[role="badge"][state="fail"] { background: #c0392b; }
+QLabel[role="badge"][state="busy"] { background: #7f8c8d; }
+QLabel[role="heading"] { font-weight: 700; font-size: 13pt; }
+"""
+
+
+def palette(theme: str) -> QPalette:
+    pal = QPalette()
+    if theme == "dark":
+        colours = {
+            QPalette.ColorRole.Window: "#24272b",
+            QPalette.ColorRole.WindowText: "#e8e8e8",
+            QPalette.ColorRole.Base: "#1b1d20",
+            QPalette.ColorRole.AlternateBase: "#2b2f33",
+            QPalette.ColorRole.Text: "#e8e8e8",
+            QPalette.ColorRole.Button: "#30343a",
+            QPalette.ColorRole.ButtonText: "#e8e8e8",
+            QPalette.ColorRole.Highlight: "#3d7bd9",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.ToolTipBase: "#30343a",
+            QPalette.ColorRole.ToolTipText: "#e8e8e8",
+            QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        }
+    else:
+        colours = {
+            QPalette.ColorRole.Window: "#f4f5f7",
+            QPalette.ColorRole.WindowText: "#1d1f22",
+            QPalette.ColorRole.Base: "#ffffff",
+            QPalette.ColorRole.AlternateBase: "#eef0f3",
+            QPalette.ColorRole.Text: "#1d1f22",
+            QPalette.ColorRole.Button: "#e9ebee",
+            QPalette.ColorRole.ButtonText: "#1d1f22",
+            QPalette.ColorRole.Highlight: "#2f6fd0",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.ToolTipBase: "#ffffe1",
+            QPalette.ColorRole.ToolTipText: "#1d1f22",
+            QPalette.ColorRole.PlaceholderText: "#777777",
+        }
+    for role, colour in colours.items():
+        pal.setColor(role, QColor(colour))
+    return pal
+
+
+def plot_colours(theme: str) -> tuple[str, str]:
+    """(background, foreground) for pyqtgraph plots in ``theme``."""
+    return ("#1b1d20", "#e8e8e8") if theme == "dark" else ("#ffffff", "#1d1f22")
+
+
+def apply_theme(app: QApplication, theme: str, zoom: float = 1.0) -> None:
+    """Set style, palette, font size and the app-wide style sheet; pyqtgraph defaults follow the theme."""
+    app.setStyle("Fusion")
+    app.setPalette(palette(theme))
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * zoom)
+    app.setFont(font)
+    app.setStyleSheet(APP_STYLE)
+    background, foreground = plot_colours(theme)
+    pg.setConfigOptions(imageAxisOrder="row-major", background=background, foreground=foreground, antialias=True)
