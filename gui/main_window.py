@@ -267,8 +267,12 @@ class MainWindow(QMainWindow):
             session = load_session(path)
         except SpecError as error:
             self.status.setText(f"session refused: {error}")
-            if self.isVisible():
-                QMessageBox.warning(self, "Session not loaded", str(error))
+            if self.isVisible():  # non-blocking: the window stays usable and nothing was changed
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning, "Session not loaded", str(error), QMessageBox.StandardButton.Ok, self
+                )
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
             return False
         view = session.view
         if view.get("theme") in THEMES:

@@ -1,8 +1,12 @@
-"""Test configuration: Qt renders offscreen; hypothesis runs a bounded, deterministic number of examples."""
+"""Test configuration: Qt renders offscreen; hypothesis runs a bounded, deterministic number of examples; no test
+may leak a thread or a top-level widget."""
 
 from __future__ import annotations
 
 import os
+import threading
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -12,3 +16,38 @@ settings.register_profile(
     "project", max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("project")
+
+
+def _top_level_widgets() -> list:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    return list(app.topLevelWidgets()) if app else []
+
+
+def _flush() -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    QThreadPool.globalInstance().waitForDone(10_000)
+    for _ in range(3):
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def no_leaks():
+    """Fail a test that leaves a Python thread, a pooled Qt thread or a top-level widget behind."""
+    threads_before = set(threading.enumerate())
+    widgets_before = {id(w) for w in _top_level_widgets()}
+    yield
+    _flush()
+    leaked_threads = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
+    assert not leaked_threads, f"leaked threads: {leaked_threads}"
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().activeThreadCount() == 0, "a Qt worker is still running"
+    leaked = [w for w in _top_level_widgets() if id(w) not in widgets_before and w.isVisible()]
+    assert not leaked, f"leaked top-level widgets: {[type(w).__name__ for w in leaked]}"

@@ -69,6 +69,11 @@ def _series_points(root: ET.Element, colour: str) -> list[tuple[float, float]]:
             continue
         for polyline in group.iter(f"{SVG}polyline"):
             segments.append([tuple(float(v) for v in pair.split(",")) for pair in polyline.get("points", "").split()])
+        for path in group.iter(f"{SVG}path"):  # antialiased curves come as M/L paths
+            for run in re.split(r"(?=M)", path.get("d", "")):
+                pairs = [t.lstrip("ML") for t in run.split() if t not in ("Z", "z")]
+                if pairs:
+                    segments.append([tuple(float(v) for v in pair.split(",")) for pair in pairs])
     chains: list[list[tuple[float, float]]] = []
     for segment in segments:
         for chain in chains:
