@@ -115,6 +115,12 @@ def channel_sweep() -> dict:
     return {"records": [dataclasses.asdict(r) for r in result.records]}
 
 
+def gui_responsiveness() -> dict:
+    from bench.gui_responsiveness import measure
+
+    return measure()
+
+
 def _row(record: dict) -> str:
     return (
         f"| {record['impl']} | {record['median_s'] * 1e6:.1f} | {record['ratio_to_linear']:.2f} "
@@ -152,6 +158,12 @@ def summary(figures: dict) -> str:
         lines.append(
             f"| {r['value']} | {r['impl']} | {r['median_s'] * 1e6:.0f} | {r['ratio_to_linear']:.2f} "
             f"[{r['ratio_low']:.2f}-{r['ratio_high']:.2f}] | {r['page_faults']:.0f} |"
+        )
+    lines += ["", "## Window responsiveness (offscreen, parameter change -> every panel updated)"]
+    for case, row in figures["gui_responsiveness"].items():
+        lines.append(
+            f"- {case}: {row['change_to_all_panels_ms']:.0f} ms (incl. {row['throttle_ms']} ms throttle), "
+            f"longest event-loop stall {row['longest_event_loop_stall_ms']:.0f} ms"
         )
     for allocator in ("default", "tuned"):
         case = figures[f"seed_{allocator}"]

@@ -6,6 +6,7 @@ import contextlib
 import json
 from pathlib import Path
 
+import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -35,7 +36,8 @@ from gui.panels.init import InitPanel
 from gui.panels.parameters import ParameterPanel
 from gui.panels.sliding import SlidingWindowPanel
 from gui.panels.weights import WeightsPanel
-from gui.theme import THEMES, apply_theme
+from gui.theme import THEMES, apply_theme, plot_colours
+from gui.widgets.heatmap import Heatmap
 
 PANELS = ("weights", "sliding", "equality", "init", "code", "formulas", "parameters")
 TAB_TITLES = {
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         self.controller.invalid.connect(self.show_invalid)
         self.controller.busy.connect(self._busy)
         self.resize(1600, 950)
-        self.resizeDocks([self.parameter_dock, self.formulas_dock], [390, 620], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.parameter_dock, self.formulas_dock], [360, 460], Qt.Orientation.Horizontal)
         self.current_spec: LayerSpec = self.presets[DEFAULT_PRESET].spec
         if restore:
             self._restore()
@@ -250,6 +252,14 @@ class MainWindow(QMainWindow):
 
     def _apply_look(self) -> None:
         apply_theme(QApplication.instance(), self.theme, self.zoom)
+        background, foreground = plot_colours(self.theme)
+        for heatmap in self.findChildren(Heatmap):
+            heatmap.restyle(background, foreground)
+        for view in self.findChildren(pg.PlotWidget):
+            view.setBackground(background)
+            for side in ("left", "bottom"):
+                view.getPlotItem().getAxis(side).setPen(foreground)
+                view.getPlotItem().getAxis(side).setTextPen(foreground)
         if self.controller.result is not None:
             self.show_result(self.controller.result)
 

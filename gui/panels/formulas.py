@@ -12,11 +12,14 @@ class FormulasPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["quantity", "formula, then with the numbers", "value"])
-        self.tree.setWordWrap(True)
+        self.tree.setHeaderLabels(["quantity", "value", "formula, then with the numbers"])
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # scrolls sideways when long
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tree)
@@ -32,9 +35,11 @@ class FormulasPanel(QWidget):
             self.tree.addTopLevelItem(section)
             for f in formulas:
                 value = f.value if isinstance(f.value, str) else format_number(f.value)
-                self.tree.addTopLevelItem(QTreeWidgetItem([f"  {f.name}", f"{f.symbolic}\n= {f.substituted}", value]))
+                item = QTreeWidgetItem([f"  {f.name}", value, f"{f.symbolic}\n= {f.substituted}"])
+                item.setToolTip(2, f"{f.symbolic}\n= {f.substituted}\n= {value}")
+                self.tree.addTopLevelItem(item)
         shape = " x ".join(str(s) for s in result.report.output_shape)
-        self.tree.addTopLevelItem(QTreeWidgetItem(["output tensor", "(N, cout, *spatial)", shape]))
+        self.tree.addTopLevelItem(QTreeWidgetItem(["output tensor", shape, "(N, cout, *spatial)"]))
 
     def text(self) -> str:
         rows = []

@@ -41,21 +41,24 @@ class SlidingWindowPanel(QWidget):
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.timer = QTimer(self)
-        self.input_map = Heatmap("input (padded; grey = padding zeros)", "w", "h")
-        self.kernel_map = Heatmap("kernel", "kw", "kh")
-        self.output_map = Heatmap("conv output", "j", "i")
+        self.input_map = Heatmap("input (padded)", "w", "h", colorbar=False)
+        self.kernel_map = Heatmap("kernel", "kw", "kh", colorbar=False)
+        self.output_map = Heatmap("conv output", "j", "i", colorbar=False)
         self.matrix_map = Heatmap("matrix view", "column", "row")
         controls = QHBoxLayout()
         for widget in (
             self.channel,
             self.previous_button,
-            self.position,
             self.next_button,
             self.play_button,
             QLabel("speed"),
             self.speed,
         ):
-            controls.addWidget(widget, 1 if widget is self.position else 0)
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(QLabel("output position"))
+        slider_row.addWidget(self.position, 1)
         grid = QGridLayout()
         grid.addWidget(self.input_map, 0, 0)
         grid.addWidget(self.kernel_map, 0, 1)
@@ -65,6 +68,7 @@ class SlidingWindowPanel(QWidget):
         grid.setRowStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addLayout(slider_row)
         layout.addWidget(self.where)
         layout.addLayout(grid, 1)
         self.position.valueChanged.connect(self._draw_step)
@@ -122,12 +126,12 @@ class SlidingWindowPanel(QWidget):
         cin_g = spec.cin // spec.groups
         group_first = (o // (spec.cout // spec.groups)) * cin_g
         kernel = result.mapping.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
-        self.kernel_map.plot.setTitle(f"kernel conv.weight[{o}, 0] (input channel {group_first})")
+        self.kernel_map.plot.setTitle(f"kernel [{o}, 0]")
         self.kernel_map.set_data(kernel)
         out = result.equality.conv_output[0, o].double().numpy().reshape(result.valid.geometry.output)
-        self.output_map.plot.setTitle(f"conv output, channel {o}")
+        self.output_map.plot.setTitle(f"output ch {o}")
         self.output_map.set_data(out)
-        self.input_map.plot.setTitle(f"input channel {group_first} (padded; grey = padding zeros)")
+        self.input_map.plot.setTitle(f"input ch {group_first} (x: pad)")
         self.input_map.set_data(result.padded_input[group_first].numpy())
         self._draw_step()
 

@@ -35,8 +35,8 @@ class WeightsPanel(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.linear_map = Heatmap("Linear.weight", "in feature", "out feature")
-        self.conv_map = Heatmap("conv.weight as kernels", "cin/groups × kw", "cout × kh")
-        self.patch_map = Heatmap("unfold patches of sample 0", "output position", "cin × kh × kw")
+        self.conv_map = Heatmap("conv.weight", "cin/groups × kw", "cout × kh")
+        self.patch_map = Heatmap("patches (sample 0)", "output position", "cin × kh × kw")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for view in (self.linear_map, self.conv_map, self.patch_map):
             splitter.addWidget(view)
@@ -56,8 +56,7 @@ class WeightsPanel(QWidget):
         self.result = result
         reduced = result.linear_matrix
         rows, cols = reduced.shape
-        mode = result.valid.mode
-        self.linear_map.plot.setTitle(f"Linear.weight  ({rows} × {cols}, {mode})")
+        self.linear_map.plot.setTitle(f"Linear.weight {rows}×{cols}")
         self.conv_map.set_data(result.conv_grid.values)
         self._draw_grid_lines()
         structure = result.mapping.structure()

@@ -17,7 +17,9 @@ class Heatmap(QWidget):
 
     hovered = Signal(int, int)
 
-    def __init__(self, title: str, x_label: str, y_label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, x_label: str, y_label: str, parent: QWidget | None = None, colorbar: bool = True
+    ) -> None:
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
         self.plot = self.view.addPlot(title=title)
@@ -28,7 +30,7 @@ class Heatmap(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(colorMap=pg.colormap.get(DIVERGING), interactive=False, width=14)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.colorbar.setImageItem(self.image, insert_in=self.plot if colorbar else None)
         self.marks = pg.ScatterPlotItem(symbol="s", brush=None, pen=pg.mkPen(HIGHLIGHT, width=2.5), pxMode=False)
         self.plot.addItem(self.marks)
         self.readout = QLabel(" ")
@@ -57,8 +59,23 @@ class Heatmap(QWidget):
         self.image.setImage(values, autoLevels=False)
         self.colorbar.setLevels(levels)
         self.image.setRect(0, 0, values.shape[1] * scale, values.shape[0] * scale)
+        self._cell_ticks(values.shape, scale)
         self.plot.setRange(xRange=(0, values.shape[1] * scale), yRange=(0, values.shape[0] * scale), padding=0.02)
         self.marks.clear()
+
+    def _cell_ticks(self, shape: tuple[int, ...], scale: int) -> None:
+        """Small grids get one integer tick per cell, at the cell's centre; big ones pyqtgraph's ticks."""
+        for axis, count in (("left", shape[0]), ("bottom", shape[1])):
+            ticks = [[((i + 0.5) * scale, str(i * scale)) for i in range(count)]] if count * scale <= 16 else None
+            self.plot.getAxis(axis).setTicks(ticks)
+
+    def restyle(self, background: str, foreground: str) -> None:
+        """Follow the theme: background, axes, title and read-out colours."""
+        self.view.setBackground(background)
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).setPen(foreground)
+            self.plot.getAxis(side).setTextPen(foreground)
+        self.plot.titleLabel.setText(self.plot.titleLabel.text, color=foreground)
 
     def set_colormap(self, colormap: pg.ColorMap, levels: tuple[float, float]) -> None:
         self.colorbar.setColorMap(colormap)
