@@ -189,6 +189,7 @@ def main() -> None:
         ("seed_default", lambda: seed_case("default")),
         ("seed_tuned", lambda: seed_case("tuned")),
         ("channel_sweep", channel_sweep),
+        ("gui_responsiveness", gui_responsiveness),
     ):
         print(f"measuring {name} ...", file=sys.stderr, flush=True)
         figures[name] = job()
