@@ -35,17 +35,19 @@ from gui.panels.formulas import FormulasPanel
 from gui.panels.init import InitPanel
 from gui.panels.parameters import ParameterPanel
 from gui.panels.sliding import SlidingWindowPanel
+from gui.panels.speed import SpeedPanel
 from gui.panels.weights import WeightsPanel
 from gui.theme import THEMES, apply_theme, plot_colours
 from gui.widgets.heatmap import Heatmap
 
-PANELS = ("weights", "sliding", "equality", "init", "code", "formulas", "parameters")
+PANELS = ("weights", "sliding", "equality", "init", "code", "speed", "formulas", "parameters")
 TAB_TITLES = {
     "weights": "&Weights",
     "sliding": "S&liding window",
     "equality": "&Equality",
     "init": "I&nit",
     "code": "&Code",
+    "speed": "S&peed",
 }
 DIMMED_OPACITY = 0.4
 DEFAULT_PRESET = "conv2d-doc-example"
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
             "equality": EqualityPanel(),
             "init": InitPanel(),
             "code": CodePanel(),
+            "speed": SpeedPanel(),
         }
         self.tabs = QTabWidget()
         for name, panel in self.panels.items():
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
         background, foreground = plot_colours(self.theme)
         for heatmap in self.findChildren(Heatmap):
             heatmap.restyle(background, foreground)
+        self.panels["speed"].restyle(background, foreground)
         for view in self.findChildren(pg.PlotWidget):
             view.setBackground(background)
             for side in ("left", "bottom"):
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_settings()
         self.controller.shutdown()
+        self.panels["speed"].shutdown()
         self.panels["sliding"].timer.stop()
         super().closeEvent(event)
 

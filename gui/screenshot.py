@@ -11,7 +11,7 @@ from pathlib import Path
 from core.errors import SpecError
 from core.modes import MAPPING_MODES
 
-PANEL_CHOICES = ("weights", "sliding", "equality", "init", "code", "formulas", "parameters")
+PANEL_CHOICES = ("weights", "sliding", "equality", "init", "code", "speed", "formulas", "parameters")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -111,6 +111,20 @@ def test_all_svgs_are_well_formed(exported: dict[str, Path]) -> None:
         )
 
 
+def test_every_plotted_point_is_inside_the_view(qapp) -> None:
+    from gui.plots.bench_export import build_plot_widgets
+
+    widgets = build_plot_widgets(sweep_result())
+    for name, widget in widgets.items():
+        (x0, x1), (y0, y1) = widget.getPlotItem().vb.viewRange()
+        for item in widget.getPlotItem().listDataItems():
+            xs, ys = item.getData()
+            assert all(x0 <= x <= x1 for x in xs) and all(y0 <= y <= y1 for y in ys), name
+        widget.close()
+        widget.deleteLater()
+    qapp.processEvents()
+
+
 def test_the_svg_workaround_is_still_needed(qapp) -> None:
     """pyqtgraph 0.14.0 cannot parse closed paths; when a release can, drop gui/plots/svg_export's shim."""
     import importlib

@@ -65,4 +65,6 @@ def write_bench_plots(result: BenchResult, out: Path, formats: set[str], width: 
             path.write_bytes(svg_bytes(item))
             written.append(path)
         widget.close()
+        widget.deleteLater()
+    _application().processEvents()
     return written

@@ -46,11 +46,12 @@ def style_plot(plot: pg.PlotItem, foreground: str = "k") -> None:
 
 
 def _legend(plot: pg.PlotItem, foreground: str) -> None:
+    dark_text = pg.mkColor(foreground).lightness() < 128
     plot.addLegend(
         offset=(10, 10),
         labelTextSize="13pt",
         labelTextColor=foreground,
-        brush=pg.mkBrush(255, 255, 255, 200) if foreground == "k" else pg.mkBrush(30, 30, 30, 200),
+        brush=pg.mkBrush(255, 255, 255, 200) if dark_text else pg.mkBrush(30, 30, 30, 200),
     )
 
 
@@ -156,7 +157,7 @@ def draw_time(plot: pg.PlotItem, records: Sequence[BenchRecord], title: str = ""
     _log_ticks(plot, "left", shown)
     plot.setLabel("left", "median time per call (ms)", size=LABEL_SIZE, color=foreground)
     plot.setLabel("bottom", xlabel, size=LABEL_SIZE, color=foreground)
-    plot.setTitle(title or "time per call (error bars: IQR)", size=TITLE_SIZE, color=foreground)
+    plot.setTitle(title or "median time per call (bars: interquartile range)", size=TITLE_SIZE, color=foreground)
     plot.showGrid(y=True, alpha=0.25)
 
 
@@ -182,6 +183,7 @@ def draw_ratio(plot: pg.PlotItem, records: Sequence[BenchRecord], title: str = "
             _log10(r.ratio_high for r in rows),
             joined,
         )
+        shown += [v for r in rows for v in (r.ratio_low, r.ratio_high)]
     plot.addItem(
         pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen("#777777", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
     )

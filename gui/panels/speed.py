@@ -1,0 +1,236 @@
+"""Speed: benchmark the current spec's implementations live (the engine runs in a worker), plot as points
+arrive, cancel at any time keeping what finished, export the plots for slides."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from superqt.utils import GeneratorWorker, create_worker
+
+from core.bench.allocator import ALLOCATORS
+from core.bench.config import IMPLEMENTATIONS, ISOLATIONS, SWEEP_VARIABLES, BenchConfig, parse_sweep
+from core.bench.explain import explain
+from core.bench.records import write_records
+from core.bench.runner import BenchProgress, BenchResult, run_bench
+from core.errors import SpecError
+from core.spec import LayerSpec
+from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time, style_plot
+
+PLOT_TITLES = {"time": "time per call", "ratio": "ratio to linear", "roofline": "roofline"}
+DEFAULT_IMPLS = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul")
+
+
+class SpeedPanel(QWidget):
+    """``finished`` fires when a run ends (completed or cancelled)."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec: LayerSpec | None = None
+        self.result = BenchResult()
+        self.worker: GeneratorWorker | None = None
+        self.foreground = "k"
+        self.impls = QListWidget()
+        self.impls.setMaximumHeight(130)
+        for name, description in IMPLEMENTATIONS.items():
+            item = QListWidgetItem(name)
+            item.setToolTip(description)
+            item.setCheckState(Qt.CheckState.Checked if name in DEFAULT_IMPLS else Qt.CheckState.Unchecked)
+            self.impls.addItem(item)
+        self.sweep_variable = QComboBox()
+        self.sweep_variable.addItems(["(no sweep)", *SWEEP_VARIABLES])
+        self.sweep_values = QLineEdit(placeholderText="e.g. 1,16,128")
+        self.min_time = QDoubleSpinBox(minimum=0.01, maximum=30.0, value=0.5, singleStep=0.1, suffix=" s")
+        self.rounds = QSpinBox(minimum=1, maximum=20, value=3)
+        self.allocator = QComboBox()
+        self.allocator.addItems(ALLOCATORS)
+        self.isolation = QComboBox()
+        self.isolation.addItems(ISOLATIONS)
+        self.backward = QCheckBox("forward + backward")
+        self.run_button, self.cancel_button = QPushButton("&Run benchmark"), QPushButton("Cancel")
+        self.export_button = QPushButton("Export plots…")
+        self.cancel_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.plots = {name: pg.PlotWidget() for name in ("time", "ratio", "roofline")}
+        options = QGridLayout()
+        options.addWidget(QLabel("implementations"), 0, 0)
+        options.addWidget(self.impls, 1, 0, 4, 1)
+        for row, (label, widget) in enumerate(
+            (
+                ("sweep", self.sweep_variable),
+                ("values", self.sweep_values),
+                ("time per point", self.min_time),
+                ("rounds", self.rounds),
+            )
+        ):
+            options.addWidget(QLabel(label), row, 1)
+            options.addWidget(widget, row, 2)
+        for row, (label, widget) in enumerate((("allocator", self.allocator), ("isolation", self.isolation))):
+            options.addWidget(QLabel(label), row, 3)
+            options.addWidget(widget, row, 4)
+        options.addWidget(self.backward, 2, 3, 1, 2)
+        buttons = QHBoxLayout()
+        for widget in (self.run_button, self.cancel_button, self.export_button):
+            buttons.addWidget(widget)
+        buttons.addWidget(self.progress, 1)
+        self.plot_tabs = QTabWidget()
+        for name, widget in self.plots.items():
+            style_plot(widget.getPlotItem(), self.foreground)
+            self.plot_tabs.addTab(widget, PLOT_TITLES[name])
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.plot_tabs, 1)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.clicked.connect(self.export_dialog)
+
+    def set_spec(self, spec: LayerSpec) -> None:
+        self.spec = spec
+
+    def show_result(self, result) -> None:
+        """A new valid spec: benchmarks of it run on demand (Run), not on every edit."""
+        self.set_spec(result.spec)
+
+    def restyle(self, background: str, foreground: str) -> None:
+        self.foreground = foreground
+        for widget in self.plots.values():
+            widget.setBackground(background)
+            style_plot(widget.getPlotItem(), foreground)
+        self._draw()
+
+    def config(self) -> BenchConfig:
+        """The run the controls describe (core checks it; a bad value raises SpecError)."""
+        if self.spec is None:
+            raise SpecError("spec", "no valid spec to benchmark yet", "fix the parameters first")
+        impls = tuple(
+            self.impls.item(i).text()
+            for i in range(self.impls.count())
+            if self.impls.item(i).checkState() == Qt.CheckState.Checked
+        )
+        if not impls:
+            raise SpecError("impl", "no implementation chosen", "tick at least one implementation")
+        sweep = None
+        if self.sweep_variable.currentIndex() > 0:
+            sweep = parse_sweep(f"{self.sweep_variable.currentText()}={self.sweep_values.text()}")
+        return BenchConfig(
+            spec=self.spec,
+            impls=impls,
+            backward=self.backward.isChecked(),
+            allocator=self.allocator.currentText(),
+            isolation=self.isolation.currentText(),
+            min_run_time=self.min_time.value(),
+            rounds=self.rounds.value(),
+            sweep=sweep,
+        )
+
+    def start(self) -> None:
+        try:
+            config = self.config()
+        except SpecError as error:
+            self.message.setText(f"error: {error}")
+            return
+        self.cancel()
+        self.result = BenchResult()
+        self.progress.setValue(0)
+        self.message.setText("preparing: each implementation is checked against the float64 reference first…")
+        worker = create_worker(run_bench, config, _start_thread=False)
+        worker.yielded.connect(self._progress)
+        worker.returned.connect(self._returned)
+        worker.errored.connect(lambda error: self.message.setText(f"error: {error}"))
+        worker.finished.connect(self._finished)
+        self.worker = worker
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        worker.start()
+
+    def cancel(self) -> None:
+        """Stop after the current measurement; everything finished so far stays."""
+        if self.worker is not None:
+            self.worker.quit()
+            self.message.setText("cancelling after the current measurement…")
+
+    def _progress(self, progress: BenchProgress) -> None:
+        self.progress.setMaximum(progress.total)
+        self.progress.setValue(progress.done)
+        self.result.add(progress)
+        if progress.records:
+            self._draw()
+        self.message.setText(progress.message)
+
+    def _returned(self, result: BenchResult) -> None:
+        self.result = result
+        self._draw()
+
+    def _finished(self) -> None:
+        cancelled = self.worker is not None and self.worker.abort_requested
+        self.worker = None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.export_button.setEnabled(bool(self.result.records))
+        values = list(dict.fromkeys(r.value for r in self.result.records))
+        lines = explain([r for r in self.result.records if r.value == values[-1]]) if values else []
+        excluded = [f"excluded {e.name}: {e.reason}" for _, e in self.result.excluded]
+        head = "cancelled: partial results kept. " if cancelled else ""
+        self.message.setText(head + " · ".join(lines[:4] + excluded[:3]))
+        self.finished.emit()
+
+    def _draw(self) -> None:
+        records = self.result.records
+        if not records:
+            return
+        draw_time(self.plots["time"].getPlotItem(), records, foreground=self.foreground)
+        draw_ratio(self.plots["ratio"].getPlotItem(), records, foreground=self.foreground)
+        draw_roofline(
+            self.plots["roofline"].getPlotItem(),
+            records,
+            list(self.result.rooflines.values()),
+            foreground=self.foreground,
+        )
+
+    def export(self, directory: Path) -> list[Path]:
+        """PNG (1920 px), SVG, CSV and JSON of the current results into ``directory``."""
+        from gui.plots.bench_export import write_bench_plots
+
+        meta = {
+            "spec": self.spec.to_dict() if self.spec else {},
+            "excluded": [dataclasses.asdict(e) for _, e in self.result.excluded],
+        }
+        paths = write_records(self.result.records, directory, {"csv", "json"}, meta)
+        return paths + write_bench_plots(self.result, directory, {"png", "svg"}, 1920)
+
+    def export_dialog(self) -> None:
+        directory = QFileDialog.getExistingDirectory(self, "Export benchmark plots to")
+        if directory:
+            paths = self.export(Path(directory))
+            self.message.setText(f"wrote {len(paths)} files to {directory}")
+
+    def shutdown(self) -> None:
+        self.cancel()
+        GeneratorWorker.await_workers(30_000)
