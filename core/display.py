@@ -18,20 +18,29 @@ MAX_DISPLAY_CELLS = 1_000_000
 
 @dataclass(frozen=True)
 class ConvGrid:
-    """The conv weight ``(cout, cin/groups, kh, kw)`` tiled as ``cout*kh`` rows by ``cin/groups*kw`` columns."""
+    """The conv weight ``(cout, cin/groups, kh, kw)`` tiled as ``cout*kh`` rows by ``cin/groups*kw`` columns.
+
+    ``uses[i]`` counts the Linear entries that equal conv weight ``i`` (worked out once, not per hover).
+    """
 
     values: np.ndarray
     kernel: tuple[int, int]
     cout: int
     cin_per_group: int
+    dims: int
+    uses: np.ndarray
+
+    def _unravel(self, flat_index: int) -> tuple[int, int, int, int]:
+        kh, kw = self.kernel
+        o, rest = divmod(flat_index, self.cin_per_group * kh * kw)
+        c, rest = divmod(rest, kh * kw)
+        a, b = divmod(rest, kw)
+        return o, c, a, b
 
     def cell_of(self, flat_index: int) -> tuple[int, int]:
         """(row, column) in the tiled image of conv weight ``flat_index``."""
         kh, kw = self.kernel
-        per_out = self.cin_per_group * kh * kw
-        o, rest = divmod(flat_index, per_out)
-        c, rest = divmod(rest, kh * kw)
-        a, b = divmod(rest, kw)
+        o, c, a, b = self._unravel(flat_index)
         return o * kh + a, c * kw + b
 
     def index_at(self, row: int, col: int) -> int | None:
@@ -44,22 +53,22 @@ class ConvGrid:
         return ((o * self.cin_per_group + c) * kh + a) * kw + b
 
     def describe(self, flat_index: int) -> str:
-        kh, kw = self.kernel
-        per_out = self.cin_per_group * kh * kw
-        o, rest = divmod(flat_index, per_out)
-        c, rest = divmod(rest, kh * kw)
-        a, b = divmod(rest, kw)
-        return f"conv.weight[{o}, {c}, {a}, {b}]" if kh > 1 or self.kernel != (1, kw) else f"conv.weight[{o}, {c}, {b}]"
+        """``conv.weight[o, c, a, b]`` (2-D) or ``conv.weight[o, c, b]`` (1-D)."""
+        o, c, a, b = self._unravel(flat_index)
+        return f"conv.weight[{o}, {c}, {a}, {b}]" if self.dims == 2 else f"conv.weight[{o}, {c}, {b}]"
 
 
-def conv_grid(weight: torch.Tensor) -> ConvGrid:
-    """Tile a Conv1d/Conv2d weight into one 2-D image (1-D kernels have height 1)."""
+def conv_grid(weight: torch.Tensor, index: torch.Tensor) -> ConvGrid:
+    """Tile a Conv1d/Conv2d weight into one 2-D image (1-D kernels have height 1); ``index`` is the Linear's
+    index map, from which each weight's use count is taken."""
+    dims = weight.dim() - 2
     w = weight.detach().double()
-    if w.dim() == 3:
+    if dims == 1:
         w = w.unsqueeze(2)
     cout, cin_g, kh, kw = w.shape
     tiled = w.permute(0, 2, 1, 3).reshape(cout * kh, cin_g * kw)
-    return ConvGrid(tiled.numpy(), (kh, kw), cout, cin_g)
+    uses = torch.bincount(index[index != NO_WEIGHT], minlength=weight.numel())
+    return ConvGrid(tiled.numpy(), (kh, kw), cout, cin_g, dims, uses.numpy())
 
 
 @dataclass(frozen=True)

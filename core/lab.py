@@ -17,8 +17,6 @@ from core.memory import DEFAULT_BUDGET_BYTES
 from core.spec import LayerSpec
 from core.validation import ValidSpec, validate
 
-STAGES = ("validate", "formulas", "mapping", "equality", "init", "display")
-
 
 @dataclass(frozen=True)
 class LabResult:
@@ -70,7 +68,7 @@ def compute_lab(
         equality=equality,
         init=init,
         linear_matrix=reduce_matrix(mapping.linear.weight.detach(), mapping.weight_index),
-        conv_grid=conv_grid(mapping.conv.weight),
+        conv_grid=conv_grid(mapping.conv.weight, mapping.weight_index),
         patch_matrix=patches,
         padded_input=padded[0].detach().double(),
     )

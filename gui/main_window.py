@@ -40,7 +40,6 @@ from gui.panels.weights import WeightsPanel
 from gui.theme import THEMES, apply_theme, plot_colours
 from gui.widgets.heatmap import Heatmap
 
-PANELS = ("weights", "sliding", "equality", "init", "code", "speed", "formulas", "parameters")
 TAB_TITLES = {
     "weights": "&Weights",
     "sliding": "S&liding window",

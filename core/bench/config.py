@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from core.errors import SpecError
@@ -68,7 +68,6 @@ class BenchConfig:
     isolation: str = "process"
     budget_bytes: int = DEFAULT_BUDGET_BYTES
     sweep: Sweep | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def parse_impls(text: str | None) -> tuple[str, ...]:

@@ -84,10 +84,12 @@ def _leaf(t: torch.Tensor, backward: bool) -> torch.Tensor:
 
 def _candidates(
     spec: LayerSpec, names: tuple[str, ...], x: torch.Tensor, backward: bool, budget: int, device: torch.device
-) -> tuple[dict[str, _Candidate | Exclusion], LayerMapping]:
+) -> dict[str, _Candidate | Exclusion]:
     element = x.element_size()
     out: dict[str, _Candidate | Exclusion] = {}
     unfold_map = _mapping(spec, "unfold", budget)
+    plain_mode = next((m for m in ("pointwise", "full") if _applies(spec, m, budget)), None)
+    plain_map = _mapping(spec, plain_mode, budget) if plain_mode and {"linear", "linear_permute"} & set(names) else None
     conv = unfold_map.conv.to(device=device, dtype=x.dtype)
     geom = unfold_map.valid.geometry
     out_numel = spec.batch * spec.cout * prod(geom.output)
@@ -96,17 +98,18 @@ def _candidates(
     for name in names:
         try:
             if name in ("linear", "linear_permute"):
-                mode = next((m for m in ("pointwise", "full") if _applies(spec, m, budget)), None)
-                if mode is None:
+                if plain_map is None:
                     out[name] = Exclusion(
                         name,
                         "no plain Linear: needs kernel 1 (pointwise) or kernel = input, "
                         "both with padding 0; see unfold_matmul / unrolled",
                     )
                     continue
-                mapping = _mapping(spec, mode, budget)
-                linear = mapping.linear.to(device=device, dtype=x.dtype)
-                shape = linear_shape(mapping.valid.spec, mode, mapping.valid.geometry)
+                mapping = plain_map
+                # Parameters require grad only when timing backward: a forward-only Linear must not build a graph
+                # the conv does not build either.
+                linear = _trainable(copy.deepcopy(mapping.linear).to(device=device, dtype=x.dtype), backward)
+                shape = linear_shape(mapping.valid.spec, mapping.mode, mapping.valid.geometry)
                 executed = 2 * shape.rows * shape.in_features * shape.out_features
                 lin_bytes = (x.numel() + linear.weight.numel() + out_numel) * element
                 if name == "linear":
@@ -131,7 +134,7 @@ def _candidates(
                     )
             elif name == "conv":
                 x_conv = _leaf(x, backward)
-                conv_n = _copy_module(conv, backward)
+                conv_n = _trainable(conv, backward)
                 backend = _conv_backend(x_conv, conv_n.weight, conv_n, geom.pad_lo[-spec.dims :])
 
                 def run_conv(c=conv_n, xc=x_conv) -> torch.Tensor:
@@ -145,7 +148,7 @@ def _candidates(
                 out[name] = _channels_last(spec, conv, x, backward, geom, 2 * conv_macs, io_bytes)
             elif name == "unfold_matmul":
                 x_conv = _leaf(x, backward)
-                linear = _copy_module(unfold_map.linear.to(device=device, dtype=x.dtype), backward)
+                linear = _trainable(unfold_map.linear.to(device=device, dtype=x.dtype), backward)
                 shape = linear_shape(unfold_map.valid.spec, "unfold", geom)
                 patches = shape.rows * shape.in_features
                 out[name] = _Candidate(
@@ -159,7 +162,7 @@ def _candidates(
             elif name == "unrolled":
                 mapping = _mapping(spec, "unrolled", budget)
                 x_conv = _leaf(x, backward)
-                linear = _copy_module(mapping.linear.to(device=device, dtype=x.dtype), backward)
+                linear = _trainable(mapping.linear.to(device=device, dtype=x.dtype), backward)
                 executed = 2 * spec.batch * linear.in_features * linear.out_features
                 out[name] = _Candidate(
                     lambda m=mapping, lin=linear, xc=x_conv: m.to_conv_layout(lin(m.linear_input(xc))),
@@ -173,7 +176,7 @@ def _candidates(
                 out[name] = Exclusion(name, f"unknown implementation; choose from {', '.join(IMPLEMENTATIONS)}")
         except SpecError as error:
             out[name] = Exclusion(name, str(error))
-    return out, unfold_map
+    return out
 
 
 def _applies(spec: LayerSpec, mode: str, budget: int) -> bool:
@@ -184,7 +187,8 @@ def _applies(spec: LayerSpec, mode: str, budget: int) -> bool:
     return True
 
 
-def _copy_module(module: torch.nn.Module, backward: bool) -> torch.nn.Module:
+def _trainable(module: torch.nn.Module, backward: bool) -> torch.nn.Module:
+    """Set whether ``module``'s parameters take gradients (only when backward is timed); returns it."""
     for p in module.parameters():
         p.requires_grad_(backward)
     return module
@@ -296,7 +300,7 @@ def build(
 ) -> tuple[list[Built], list[Exclusion]]:
     """Build the requested implementations (unchecked); ones that do not apply come back as exclusions."""
     x = make_input(spec).to(torch.device(device))
-    candidates, _ = _candidates(spec, names, x, backward, budget_bytes, torch.device(device))
+    candidates = _candidates(spec, names, x, backward, budget_bytes, torch.device(device))
     built, excluded = [], []
     for name in names:
         candidate = candidates[name]

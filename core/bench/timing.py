@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-import torch
 from torch.utils import benchmark
 
 from core.bench.process_stats import minor_faults, peak_rss, reset_peak_rss
@@ -96,7 +95,3 @@ def ratio_interval(times: tuple[float, ...], baseline: tuple[float, ...], seed: 
     rb = np.median(rng.choice(b, size=(BOOTSTRAP_SAMPLES, b.size)), axis=1)
     low, high = np.percentile(ra / rb, [2.5, 97.5])
     return ratio, float(low), float(high)
-
-
-def current_threads() -> int:
-    return torch.get_num_threads()

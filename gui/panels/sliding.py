@@ -27,6 +27,7 @@ class SlidingWindowPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: LabResult | None = None
+        self._pad_cells = np.empty((0, 2), dtype=int)
         self.channel = QSpinBox()
         self.channel.setPrefix("output channel ")
         self.position = QSlider(Qt.Orientation.Horizontal)
@@ -87,6 +88,8 @@ class SlidingWindowPanel(QWidget):
             widget.setRange(0, maximum)
             widget.setValue(min(widget.value(), maximum))
             widget.blockSignals(False)
+        geom = result.valid.geometry
+        self._pad_cells = _padding_cells(result.padded_input.shape[1:], geom.pad_lo, geom.input)
         mode = result.valid.mode
         if mode == "unfold" and result.patch_matrix is not None:
             self.matrix_map.plot.setTitle("patch matrix (unfold): the current position is one column")
@@ -147,7 +150,7 @@ class SlidingWindowPanel(QWidget):
         self.kernel_map.highlight([tap for tap, _, _ in step.taps])
         self.output_map.highlight([step.position])
         block = result.linear_matrix.block
-        matrix_rows, matrix_cols = self.matrix_map._shape
+        matrix_rows, matrix_cols = self.matrix_map.shape
         if result.valid.mode == "unfold" and result.patch_matrix is not None:
             column = step.patch_column
             self.matrix_map.highlight([(r, column) for r in range(matrix_rows)])
@@ -166,7 +169,7 @@ class SlidingWindowPanel(QWidget):
             f"· input channels {step.channels[0]}–{step.channels[-1]} (group {group})"
             f"  ·  stride {geom.stride}, dilation {geom.dilation}, padding {geom.pad_lo}/{geom.pad_hi}"
         )
-        pad_cells = _padding_cells(result.padded_input.shape[1:], geom.pad_lo, geom.input)
+        pad_cells = self._pad_cells
         if pad_cells.size:
             self.input_map.marks.addPoints(
                 x=pad_cells[:, 1] + 0.5, y=pad_cells[:, 0] + 0.5, size=0.6, symbol="x", pen=PAD_MARK, brush=None

@@ -132,7 +132,7 @@ class WeightsPanel(QWidget):
             return
         cells = np.argwhere(self.result.linear_matrix.source == flat)
         self.linear_map.highlight(cells)
-        uses = int((self.result.mapping.weight_index == flat).sum())
+        uses = int(grid.uses[flat])
         self.conv_map.set_readout(
             f"{grid.describe(flat)} = {grid.values[row, col]:.5g}  →  {uses} Linear entr{'y' if uses == 1 else 'ies'}"
         )

@@ -44,6 +44,11 @@ class Heatmap(QWidget):
         self._last = (-1, -1)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Shape of the array shown (a block-reduced matrix counts its blocks)."""
+        return self._shape
+
     def set_data(
         self, values: np.ndarray, levels: tuple[float, float] | None = None, cmap: str = DIVERGING, scale: int = 1
     ) -> None:
