@@ -84,16 +84,20 @@ class ProgressBar:
 
     def __init__(self, stream: Any = sys.stderr, width: int = 30) -> None:
         self.stream, self.width = stream, width
+        self.drawn = False
 
     def __call__(self, progress: Any) -> None:
         filled = int(self.width * progress.done / max(progress.total, 1))
         bar = "#" * filled + "-" * (self.width - filled)
         self.stream.write(f"\r[{bar}] {progress.done}/{progress.total} {progress.message[:60]:<60}")
         self.stream.flush()
+        self.drawn = True
 
     def finish(self) -> None:
-        self.stream.write("\n")
-        self.stream.flush()
+        """End the bar's line (if one was drawn, so an error before any progress stays a single line)."""
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def _row(r: Any) -> tuple[str, ...]:

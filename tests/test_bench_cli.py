@@ -92,6 +92,7 @@ def test_excluded_implementations_are_listed_with_reasons() -> None:
         (["--format", "gif", "--out", "x"], "format: unknown format"),
         (["--width", "10"], "width: must be between"),
         (["--sweep", "cin=4,0"], "sweep: cin=0"),
+        (["--device", "cuda"], "device: cuda is not available"),
     ],
 )
 def test_bad_bench_options_are_one_line(args: list[str], fragment: str) -> None:
