@@ -1,4 +1,8 @@
-"""LinConv Lab: no arguments opens the window; a sub-command runs headless (``python main.py --help``)."""
+"""LinConv Lab: no arguments opens the window; a sub-command runs the CLI (``python main.py --help``).
+
+This module only dispatches. The CLI never imports gui; what it draws through the window toolkit (benchmark plots,
+screenshots) goes through the two functions below, which import gui only when called.
+"""
 
 from __future__ import annotations
 
@@ -8,25 +12,34 @@ from typing import Any
 
 
 def write_bench_plots(*args: Any, **kwargs: Any) -> list[Path]:
-    """Draw benchmark plots with the GUI's pyqtgraph code, offscreen (imported only when plots are asked for)."""
+    """Draw benchmark plots with the GUI's pyqtgraph code, offscreen (gui is imported only when plots are asked for)."""
     from gui.plots.bench_export import write_bench_plots as write
 
     return write(*args, **kwargs)
 
 
+def take_screenshot(*args: Any, **kwargs: Any) -> Path:
+    """Render the window offscreen to a PNG (gui is imported only when a screenshot is asked for)."""
+    from gui.screenshot import take_screenshot as take
+
+    return take(*args, **kwargs)
+
+
 def main(argv: list[str]) -> int:
+    """Open the window (no arguments) or run one CLI sub-command; return the exit status."""
     if not argv:
         from gui.launch import launch_window
 
         return launch_window()
-    if argv[0] == "screenshot":
-        from gui.screenshot import main as screenshot_main
+    from cli.commands import main as cli_main
 
-        return screenshot_main(argv[1:])
-    from core.cli import main as cli_main
+    return cli_main(argv, plot_writer=write_bench_plots, screenshot_renderer=take_screenshot)
 
-    return cli_main(argv, plot_writer=write_bench_plots)
+
+def run() -> None:
+    """Entry point of the installed ``linconv-lab`` command."""
+    sys.exit(main(sys.argv[1:]))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run()

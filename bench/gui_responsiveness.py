@@ -1,19 +1,32 @@
-"""Responsiveness of the window (measured by ``make bench``, never asserted): time from a parameter change to all
-panels updated, and the longest event-loop stall while core recomputes off the GUI thread."""
+"""Responsiveness of the window (measured by ``make bench``, never asserted in tests).
+
+For each case, a person changes Cout with the Weights tab in front (then with the Equality tab in front):
+
+- ``first_heatmap_ms``: from the edit to the Weights panel's heatmaps redrawn (painted) with the new spec;
+- ``visible_panels_ms``: from the edit to every visible panel (formulas dock + the tab in front) current;
+- ``all_stages_ms``: from the edit to every stage landed (the hidden panels' data included);
+- ``longest_stall_ms``: the longest the event loop went without running a 2 ms timer, over the whole run.
+
+Then 1,000 edits are made as a dragged value would make them (Cout up and down, the event loop running between
+edits) and resident memory is read before, half-way and after.
+"""
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from core.lab import LabResult
 from core.presets import load_preset
 from gui.launch import make_application
 from gui.main_window import MainWindow
@@ -25,56 +38,105 @@ CASES = {
         mode="unrolled"
     ),
 }
+DRAG_EDITS = 1000
 
 
-def _measure(window: MainWindow, app: QApplication, repeats: int) -> dict:
-    latencies, stalls = [], []
+def _rss_mib() -> float:
+    """Current resident set size (Linux /proc), in MiB."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 2**20
+
+
+class _Probe:
+    """Records, for one edit, when each milestone happened (ms since the edit)."""
+
+    def __init__(self, window: MainWindow, clock: QElapsedTimer) -> None:
+        self.window, self.clock = window, clock
+        self.marks: dict[str, float] = {}
+        self.stall, self.last = 0.0, 0.0
+
+    def tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.stall = max(self.stall, now - self.last)
+        self.last = now
+
+    def stage(self, stage: str, result: LabResult) -> None:  # connected after the window's slot: panels drew
+        now = self.clock.nsecsElapsed() / 1e6
+        if stage == "weights":
+            self.window.frames["weights"].repaint()  # include painting the new heatmaps
+            self.marks["first_heatmap_ms"] = self.clock.nsecsElapsed() / 1e6
+        visible = self.window.tabs.currentWidget().panel.STAGE  # type: ignore[attr-defined]
+        if stage == visible:
+            self.window.tabs.currentWidget().repaint()
+            self.marks["visible_panels_ms"] = self.clock.nsecsElapsed() / 1e6
+        if not result.pending():
+            self.marks["all_stages_ms"] = now
+
+
+def _one_edit(window: MainWindow, app: QApplication, step: int) -> _Probe:
     clock = QElapsedTimer()
-    for repeat in range(repeats):
-        state = {"done": None, "last": 0.0, "stall": 0.0}
-        ticker = QTimer()
-        ticker.setInterval(TICK_MS)
+    probe = _Probe(window, clock)
+    ticker = QTimer()
+    ticker.setInterval(TICK_MS)
+    ticker.timeout.connect(probe.tick)
+    window.controller.stageReady.connect(probe.stage)
+    clock.start()
+    ticker.start()
+    box = window.parameters.cout
+    box.setValue(box.value() + step)
+    deadline = time.monotonic() + 300
+    while not window.controller.is_idle() and time.monotonic() < deadline:
+        app.processEvents()
+    ticker.stop()
+    window.controller.stageReady.disconnect(probe.stage)
+    return probe
 
-        def tick(state=state) -> None:
-            now = clock.nsecsElapsed() / 1e6
-            state["stall"] = max(state["stall"], now - state["last"])
-            state["last"] = now
 
-        def finished(_result, state=state) -> None:  # connected after the window's own slot: panels are updated
-            state["done"] = clock.nsecsElapsed() / 1e6
-
-        ticker.timeout.connect(tick)
-        window.controller.resultReady.connect(finished)
-        clock.start()
-        ticker.start()
-        box = window.parameters.cout
-        box.setValue(box.value() + (1 if repeat % 2 == 0 else -1))
-        deadline = time.monotonic() + 300
-        while state["done"] is None and time.monotonic() < deadline:
-            app.processEvents()
-        ticker.stop()
-        window.controller.resultReady.disconnect(finished)
-        latencies.append(state["done"])
-        stalls.append(state["stall"])
-    return {
-        "change_to_all_panels_ms": statistics.median(latencies),
-        "longest_event_loop_stall_ms": max(stalls),
-        "throttle_ms": 120,
-        "runs": repeats,
+def _edits(window: MainWindow, app: QApplication, tab: str, repeats: int) -> dict[str, Any]:
+    window.show_panel(tab)
+    probes = [_one_edit(window, app, 1 if i % 2 == 0 else -1) for i in range(repeats)]
+    figures: dict[str, Any] = {
+        key: statistics.median(p.marks[key] for p in probes)
+        for key in ("first_heatmap_ms", "visible_panels_ms", "all_stages_ms")
     }
+    figures["longest_stall_ms"] = max(p.stall for p in probes)
+    figures["edits"] = repeats
+    return figures
 
 
-def measure(repeats: int = 3) -> dict:
+def _drag(window: MainWindow, app: QApplication, edits: int) -> dict[str, Any]:
+    """Many edits in a row, as a dragged spin box makes them; resident memory along the way."""
+    window.show_panel("weights")
+    box = window.parameters.cout
+    start_value = box.value()
+    samples = {}
+    began = time.monotonic()
+    for index in range(edits):
+        box.setValue(start_value + (index % 8))
+        app.processEvents()
+        if index == 0 or index + 1 in (edits // 2, edits):
+            while not window.controller.is_idle():
+                app.processEvents()
+            samples[f"rss_after_{index + 1}_edits_mib"] = round(_rss_mib(), 1)
+    return {**samples, "seconds": round(time.monotonic() - began, 1)}
+
+
+def measure(repeats: int = 5) -> dict[str, Any]:
     app = make_application()
-    results = {}
+    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as scratch:
         window = MainWindow(settings=QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat), restore=False)
         window.resize(1920, 1080)
         window.show()
         for name, spec in CASES.items():
             window.apply_spec(spec, synchronous=True)
-            results[name] = _measure(window, app, repeats)
-        window.controller.shutdown()
+            results[name] = {
+                "weights tab": _edits(window, app, "weights", repeats),
+                "equality tab": _edits(window, app, "equality", repeats),
+            }
+        window.apply_spec(CASES["default (conv2d-doc-example, unfold)"], synchronous=True)
+        results["memory over 1,000 edits (default spec, dragged)"] = _drag(window, app, DRAG_EDITS)
         window.close()
     return results
 

@@ -10,6 +10,7 @@ from math import ceil
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 from core.index_maps import NO_WEIGHT
 
@@ -58,16 +59,15 @@ class ConvGrid:
         return f"conv.weight[{o}, {c}, {a}, {b}]" if self.dims == 2 else f"conv.weight[{o}, {c}, {b}]"
 
 
-def conv_grid(weight: torch.Tensor, index: torch.Tensor) -> ConvGrid:
-    """Tile a Conv1d/Conv2d weight into one 2-D image (1-D kernels have height 1); ``index`` is the Linear's
-    index map, from which each weight's use count is taken."""
+def conv_grid(weight: torch.Tensor, uses: torch.Tensor) -> ConvGrid:
+    """Tile a Conv1d/Conv2d weight into one 2-D image (1-D kernels have height 1); ``uses`` counts the Linear
+    entries equal to each conv weight (:meth:`core.mapping.LayerMapping.weight_uses`)."""
     dims = weight.dim() - 2
     w = weight.detach().double()
     if dims == 1:
         w = w.unsqueeze(2)
     cout, cin_g, kh, kw = w.shape
     tiled = w.permute(0, 2, 1, 3).reshape(cout * kh, cin_g * kw)
-    uses = torch.bincount(index[index != NO_WEIGHT], minlength=weight.numel())
     return ConvGrid(tiled.numpy(), (kh, kw), cout, cin_g, dims, uses.numpy())
 
 
@@ -88,21 +88,21 @@ class ReducedMatrix:
 
 
 def reduce_matrix(values: torch.Tensor, source: torch.Tensor, max_cells: int = MAX_DISPLAY_CELLS) -> ReducedMatrix:
-    """Reduce ``values`` (and its index map) by square blocks until it has at most ``max_cells`` cells."""
+    """Reduce ``values`` (and its index map) by square blocks until it has at most ``max_cells`` cells.
+
+    Each block shows its largest-magnitude entry, preferring a real (structural) weight over a structural zero,
+    so the sparse structure stays visible.
+    """
     rows, cols = values.shape
     block = max(1, ceil((rows * cols / max_cells) ** 0.5))
-    v = values.detach().double()
+    v = values.detach()
     if block == 1:
-        return ReducedMatrix(v.numpy(), source.numpy(), 1, (rows, cols))
-    pad_r, pad_c = (-rows) % block, (-cols) % block
-    v = torch.nn.functional.pad(v, (0, pad_c, 0, pad_r))
-    s = torch.nn.functional.pad(source, (0, pad_c, 0, pad_r), value=NO_WEIGHT)
-    r2, c2 = v.shape[0] // block, v.shape[1] // block
-    tiles_v = v.reshape(r2, block, c2, block).permute(0, 2, 1, 3).reshape(r2, c2, block * block)
-    tiles_s = s.reshape(r2, block, c2, block).permute(0, 2, 1, 3).reshape(r2, c2, block * block)
-    # Prefer a real (structural) weight over a zero so sparse structure stays visible.
-    score = tiles_v.abs() + (tiles_s != NO_WEIGHT).double()
-    pick = score.argmax(dim=2, keepdim=True)
+        return ReducedMatrix(v.double().numpy(), source.numpy(), 1, (rows, cols))
+    # One pass of max-pooling over a score picks each block's entry without copying the matrix into tiles.
+    score = v.abs() if v.dtype in (torch.float32, torch.float64) else v.abs().float()
+    score.add_(1).masked_fill_(source == NO_WEIGHT, 0)
+    _, picked = F.max_pool2d(score[None, None], block, block, ceil_mode=True, return_indices=True)
+    picked = picked[0, 0]
     return ReducedMatrix(
-        tiles_v.gather(2, pick).squeeze(2).numpy(), tiles_s.gather(2, pick).squeeze(2).numpy(), block, (rows, cols)
+        v.reshape(-1)[picked].double().numpy(), source.reshape(-1)[picked].numpy(), block, (rows, cols)
     )

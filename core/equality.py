@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 
 from core.layers import make_input
 from core.mapping import LayerMapping
-from core.rounding import TOLERANCES, absolute_problem, gamma, within_tolerance
+from core.rounding import absolute_problem, gamma, tolerances, within_tolerance
 from core.weight_transfer import scatter_to_conv
 
 
@@ -44,6 +46,21 @@ class EqualityReport:
     def abs_difference(self) -> torch.Tensor:
         return (self.conv_output.double() - self.linear_output.double()).abs()
 
+    def to_json(self, max_output_elements: int = 64) -> dict[str, Any]:
+        """Every scalar field; both outputs too when they have at most ``max_output_elements`` elements."""
+        data = {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if f.name not in ("conv_output", "linear_output")
+        }
+        data["output_shape"] = list(self.conv_output.shape)
+        if self.conv_output.numel() <= max_output_elements:
+            data["outputs"] = {
+                "linear": self.linear_output.double().tolist(),
+                "conv": self.conv_output.double().tolist(),
+            }
+        return data
+
 
 def _rel_error(diff: torch.Tensor, reference: torch.Tensor) -> float:
     nonzero = reference != 0
@@ -67,17 +84,21 @@ def check_equality(mapping: LayerMapping) -> EqualityReport:
     spec = mapping.valid.spec
     x = make_input(spec)
     dtype = x.dtype
-    rtol, atol = TOLERANCES[dtype]
+    rtol, atol = tolerances(dtype)
     x_conv = x.clone().requires_grad_(True)
     x_linear = x.clone().requires_grad_(True)
-    for module in (mapping.conv, mapping.linear):
-        module.zero_grad(set_to_none=True)
     y_conv = mapping.run_conv(x_conv)
     y_linear = mapping.run_linear(x_linear)
     generator = torch.Generator().manual_seed(spec.seed + 1)
     upstream = torch.randn(y_conv.shape, generator=generator, dtype=torch.float64).to(dtype)
-    (y_conv * upstream).sum().backward()
-    (y_linear * upstream).sum().backward()
+    conv_leaves = [x_conv, mapping.conv.weight]
+    linear_leaves = [x_linear, mapping.linear.weight]
+    with_bias = mapping.conv.bias is not None and mapping.linear.bias is not None and mapping.bias_index is not None
+    if mapping.conv.bias is not None and mapping.linear.bias is not None and with_bias:
+        conv_leaves.append(mapping.conv.bias)
+        linear_leaves.append(mapping.linear.bias)
+    conv_grads = torch.autograd.grad((y_conv * upstream).sum(), conv_leaves)
+    linear_grads = torch.autograd.grad((y_linear * upstream).sum(), linear_leaves)
 
     conv_out, linear_out = y_conv.detach(), y_linear.detach()
     diff = (conv_out.double() - linear_out.double()).abs()
@@ -85,16 +106,16 @@ def check_equality(mapping: LayerMapping) -> EqualityReport:
     forward_terms, backward_terms = _sum_lengths(mapping)
     bound = 2 * gamma(forward_terms, dtype) * magnitude
     grads = {
-        "input": (x_conv.grad, x_linear.grad),
+        "input": (conv_grads[0], linear_grads[0]),
         "weight": (
-            mapping.conv.weight.grad,
-            scatter_to_conv(mapping.linear.weight.grad, mapping.weight_index, mapping.conv.weight.shape),
+            conv_grads[1],
+            scatter_to_conv(linear_grads[1], mapping.weight_index, mapping.conv.weight.shape),
         ),
     }
-    if mapping.conv.bias is not None and mapping.bias_index is not None:
+    if with_bias and mapping.conv.bias is not None and mapping.bias_index is not None:
         grads["bias"] = (
-            mapping.conv.bias.grad,
-            scatter_to_conv(mapping.linear.bias.grad, mapping.bias_index, mapping.conv.bias.shape),
+            conv_grads[2],
+            scatter_to_conv(linear_grads[2], mapping.bias_index, mapping.conv.bias.shape),
         )
     grad_errors = {name: float((a.double() - b.double()).abs().max()) for name, (a, b) in grads.items()}
     grad_equal = all(
@@ -102,8 +123,9 @@ def check_equality(mapping: LayerMapping) -> EqualityReport:
         for name, (a, b) in grads.items()
     )
     weight, bias = mapping.recover_conv_weights()
+    conv_bias = mapping.conv.bias
     roundtrip = torch.equal(weight.values, mapping.conv.weight.detach()) and (
-        bias is None or torch.equal(bias.values, mapping.conv.bias.detach())
+        bias is None or conv_bias is None or torch.equal(bias.values, conv_bias.detach())
     )
     return EqualityReport(
         mode=mapping.mode,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -42,6 +44,10 @@ class InitReport:
     linear_output_std: float
     conv_output_std: float
     verdict: str
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field, JSON-ready (the histogram as lists)."""
+        return dataclasses.asdict(self)
 
 
 def _sample(weight: torch.Tensor, count: int, generator: torch.Generator) -> torch.Tensor:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from math import prod
 
 from core.formulas import Formula, axis_names, output_size_formulas
-from core.memory import DTYPE_BYTES, format_bytes
+from core.memory import format_bytes
 from core.modes import linear_shape
+from core.registry import DTYPES
 from core.validation import ValidSpec
 
 
@@ -142,7 +143,7 @@ def inspect_spec(valid: ValidSpec) -> InspectReport:
         for a, k, d, r in zip(axis_names(spec.dims), spec.kernel, spec.dilation, receptive, strict=True)
     ]
 
-    element = DTYPE_BYTES[spec.dtype]
+    element = DTYPES[spec.dtype].bytes
     counts = {
         "conv_params": conv_params,
         "linear_params": linear_params,

@@ -75,12 +75,18 @@ class LayerMapping:
     def input_transform(self) -> str:
         return INPUT_TRANSFORMS[self.mode]
 
-    def structure(self) -> Structure:
+    def weight_uses(self) -> torch.Tensor:
+        """How many Linear entries equal each conv weight (flat conv-weight order)."""
         used = self.weight_index[self.weight_index != NO_WEIGHT]
+        return torch.bincount(used, minlength=self.conv.weight.numel())
+
+    def structure(self, uses: torch.Tensor | None = None) -> Structure:
+        """The Linear's sparsity and sharing; pass :meth:`weight_uses` if it is already at hand."""
+        uses = self.weight_uses() if uses is None else uses
         return Structure(
             linear_entries=self.weight_index.numel(),
-            nonzero_entries=used.numel(),
-            distinct_weights=int(torch.unique(used).numel()),
+            nonzero_entries=int(uses.sum()),
+            distinct_weights=int((uses > 0).sum()),
             conv_weights=self.conv.weight.numel(),
         )
 
@@ -150,20 +156,20 @@ def build_mapping(valid: ValidSpec) -> LayerMapping:
         torch.manual_seed(spec.seed)
         if spec.source == "conv":
             conv = make_conv(spec)
-            linear = make_linear(shape.in_features, shape.out_features, spec.bias)
+            linear = make_linear(shape.in_features, shape.out_features, spec.bias, initialise=False)
         else:
             linear = make_linear(shape.in_features, shape.out_features, spec.bias)
             conv = make_conv(spec)
     with torch.no_grad():
         if spec.source == "conv":
             linear.weight.copy_(gather_to_linear(conv.weight, weight_index))
-            if bias_index is not None:
+            if bias_index is not None and conv.bias is not None:
                 linear.bias.copy_(gather_to_linear(conv.bias, bias_index))
         else:
             mapping = LayerMapping(valid, conv, linear, weight_index, bias_index, "")
             weight, bias = mapping.recover_conv_weights()
             conv.weight.copy_(weight.values)
-            if bias is not None:
+            if bias is not None and conv.bias is not None:
                 conv.bias.copy_(bias.values)
     dtype = torch_dtype(spec.dtype)
     return LayerMapping(

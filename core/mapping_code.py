@@ -76,6 +76,9 @@ def mapping_code(valid: ValidSpec) -> str:
     input_shape = conv_input_shape(spec)
     if spec.input_fill == "arange":
         make_x = f"x = torch.arange(1, {prod(input_shape) + 1}, dtype=torch.float64).reshape{input_shape}"
+    elif spec.input_fill == "values":
+        numbers = ", ".join(repr(v) for v in spec.input_values)
+        make_x = f"x = torch.tensor([{numbers}], dtype=torch.float64).reshape{input_shape}"
     else:
         make_x = (
             f"x = torch.randn({input_shape}, generator=torch.Generator().manual_seed({spec.seed}), dtype=torch.float64)"

@@ -7,10 +7,10 @@ from math import prod
 
 from core.geometry import Geometry
 from core.modes import linear_shape
+from core.registry import DTYPES
 from core.spec import LayerSpec
 
 DEFAULT_BUDGET_BYTES = 1 << 30
-DTYPE_BYTES = {"float32": 4, "float64": 8, "bfloat16": 2, "float16": 2}
 INDEX_BYTES = 8  # int64 index tensors
 
 
@@ -44,7 +44,7 @@ def format_bytes(count: float) -> str:
 
 def estimate_memory(spec: LayerSpec, mode: str, geom: Geometry) -> MemoryEstimate:
     """Estimate the bytes a mapping of ``spec`` in ``mode`` allocates, without allocating."""
-    element = DTYPE_BYTES[spec.dtype]
+    element = DTYPES[spec.dtype].bytes
     shape = linear_shape(spec, mode, geom)
     conv_weight = spec.cout * (spec.cin // spec.groups) * prod(geom.kernel)
     linear_weight = shape.in_features * shape.out_features

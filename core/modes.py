@@ -5,18 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import prod
 
+from core import registry
 from core.errors import SpecError
 from core.geometry import Geometry
 from core.spec import LayerSpec, format_sizes
 
-MAPPING_MODES = ("pointwise", "full", "unrolled", "unfold")
-
-MODE_TITLES = {
-    "pointwise": "pointwise: kernel-1 conv = Linear over channels",
-    "full": "full-kernel: kernel = input conv = Linear over the flattened input",
-    "unrolled": "unrolled: conv = Linear with a Toeplitz (sparse, weight-shared) matrix",
-    "unfold": "unfold: conv = Linear over unfolded patches (im2col)",
-}
+# The concrete mappings, most specific first (``auto`` tries them in this order).
+MAPPING_MODES = tuple(name for name in registry.MAPPING_MODES.names if name != "auto")
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,14 @@
-"""Find the project's resource files by name."""
+"""The project's data files, read through :mod:`importlib.resources`: the same code serves a checkout and an installed
+wheel, whatever the working directory."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCE_PACKAGE = "resources"
 
 
-def resource_path(*parts: str) -> Path:
-    """Path of a file under ``resources/`` (it may not exist)."""
-    return RESOURCES.joinpath(*parts)
+def resource(*parts: str) -> Traversable:
+    """The file or directory ``parts`` under the ``resources`` package (it may not exist)."""
+    return files(RESOURCE_PACKAGE).joinpath(*parts)

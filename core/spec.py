@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from typing import Any
 
+from core import registry
 from core.errors import SpecError
 
-DTYPES = ("float32", "float64", "bfloat16", "float16")
-MODES = ("auto", "pointwise", "full", "unrolled", "unfold")
-SOURCES = ("conv", "linear")
-INPUT_FILLS = ("randn", "arange")
+# Names only, for argparse choices and messages; the registries hold everything else about them.
+DTYPES = registry.DTYPES.names
+MODES = registry.MAPPING_MODES.names
+SOURCES = registry.SOURCES.names
+INPUT_FILLS = registry.INPUT_FILLS.names
 PADDING_WORDS = ("same", "valid")
 MAX_SEED = 2**63 - 1
+MAX_INPUT_VALUES = 65_536
 
 Sizes = tuple[int, ...]
 
@@ -46,7 +50,11 @@ class LayerSpec:
     source : str
         Which layer is initialised by PyTorch and mapped onto the other: ``conv`` or ``linear``.
     input_fill : str
-        ``randn`` (seeded normal input) or ``arange`` (1, 2, 3, ... in the conv's layout).
+        Where the input comes from: ``randn`` (seeded normal), ``arange`` (1, 2, 3, ... in the conv's layout) or
+        ``values`` (``input_values``).
+    input_values : tuple of float
+        The input's numbers in the conv's ``(N, C, *spatial)`` order, used when ``input_fill`` is ``values``
+        (kept otherwise, so switching back restores them).
     """
 
     dims: int = 2
@@ -65,6 +73,7 @@ class LayerSpec:
     mode: str = "auto"
     source: str = "conv"
     input_fill: str = "randn"
+    input_values: tuple[float, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict that :func:`parse_spec` turns back into an equal spec."""
@@ -73,6 +82,21 @@ class LayerSpec:
             if isinstance(value, tuple):
                 data[key] = list(value)
         return data
+
+    def describe(self) -> str:
+        """One line naming the conv and its input, e.g. ``Conv2d(3, 10, kernel=5, padding=1) on 1x3x32x32``."""
+        args = [str(self.cin), str(self.cout), f"kernel={format_sizes(self.kernel)}"]
+        defaults = {"stride": (1,) * self.dims, "padding": (0,) * self.dims, "dilation": (1,) * self.dims}
+        for name, default in defaults.items():
+            value = getattr(self, name)
+            if value != default:
+                args.append(f"{name}={format_sizes(value)}")
+        if self.groups != 1:
+            args.append(f"groups={self.groups}")
+        if not self.bias:
+            args.append("bias=False")
+        shape = "x".join(str(n) for n in (self.batch, self.cin, *self.input_size))
+        return f"Conv{self.dims}d({', '.join(args)}) on {shape}, {self.dtype}"
 
     def replace(self, **changes: Any) -> LayerSpec:
         """A new spec with ``changes`` parsed like user input (so ``kernel=3`` works)."""
@@ -91,8 +115,9 @@ def _whole(name: str, value: Any, minimum: int, maximum: int | None = None) -> i
             raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
         value = int(text)
     elif isinstance(value, float):
-        if not value.is_integer():
-            raise SpecError(name, f"must be a whole number, got {value!r}", f"use e.g. {int(value)}")
+        if not math.isfinite(value) or not value.is_integer():
+            hint = f"use e.g. {int(value)}" if math.isfinite(value) else f"use an integer >= {minimum}"
+            raise SpecError(name, f"must be a whole number, got {value!r}", hint)
         value = int(value)
     elif not isinstance(value, int):
         raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
@@ -123,11 +148,27 @@ def _sizes(name: str, value: Any, dims: int, minimum: int) -> Sizes:
     return tuple(_whole(name, p, minimum) for p in parts)
 
 
-def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
-    text = str(value).strip().lower() if isinstance(value, str) else value
-    if text not in choices:
-        raise SpecError(name, f"unknown value {value!r}", f"choose one of {', '.join(choices)}")
-    return text
+def _numbers(name: str, value: Any) -> tuple[float, ...]:
+    """``"1, 2, 3"``, ``[1, 2, 3]`` -> ``(1.0, 2.0, 3.0)``; every number must be finite."""
+    if isinstance(value, str):
+        parts: list[Any] = [p for p in value.replace(",", " ").split() if p]
+    elif isinstance(value, list | tuple):
+        parts = list(value)
+    else:
+        raise SpecError(name, f"must be a list of numbers, got {type(value).__name__}", "use e.g. 1, 2, 3, 4")
+    if len(parts) > MAX_INPUT_VALUES:
+        raise SpecError(name, f"at most {MAX_INPUT_VALUES:,} numbers, got {len(parts):,}", "use input randn or arange")
+    numbers = []
+    for index, part in enumerate(parts):
+        try:
+            number = float(part) if not isinstance(part, bool) else math.nan
+        except (TypeError, ValueError, OverflowError):
+            number = math.nan
+        if not math.isfinite(number):
+            shown = repr(part) if len(repr(part)) <= 20 else repr(part)[:17] + "..."
+            raise SpecError(name, f"entry {index} must be a finite number, got {shown}", "use e.g. 1, 2, 3, 4")
+        numbers.append(number)
+    return tuple(numbers)
 
 
 def _flag(name: str, value: Any) -> bool:
@@ -177,12 +218,33 @@ def parse_spec(values: dict[str, Any] | None = None, **overrides: Any) -> LayerS
         bias=_flag("bias", get("bias")),
         input_size=_sizes("input_size", get("input_size"), dims, 1),
         batch=_whole("batch", get("batch"), 1),
-        dtype=_choice("dtype", get("dtype"), DTYPES),
+        dtype=registry.DTYPES.parse(get("dtype")),
         seed=_whole("seed", get("seed"), 0, MAX_SEED),
-        mode=_choice("mode", get("mode"), MODES),
-        source=_choice("source", get("source"), SOURCES),
-        input_fill=_choice("input_fill", get("input_fill"), INPUT_FILLS),
+        mode=registry.MAPPING_MODES.parse(get("mode")),
+        source=registry.SOURCES.parse(get("source")),
+        input_fill=registry.INPUT_FILLS.parse(get("input_fill")),
+        input_values=_numbers("input_values", get("input_values")),
     )
+
+
+SIZE_FIELDS = ("kernel", "stride", "padding", "dilation", "input_size")
+
+
+def values_for_dims(values: dict[str, Any]) -> dict[str, Any]:
+    """Raw values after a switch of ``dims``: each per-dimension field keeps its last (width) entry for 1-D, and
+    a single entry is used for both dimensions in 2-D. Values of another form are left for :func:`parse_spec`."""
+    try:
+        dims = int(values.get("dims", 2))
+    except (TypeError, ValueError):
+        return dict(values)
+    out = dict(values)
+    for name in SIZE_FIELDS:
+        value = out.get(name)
+        if isinstance(value, str) and value.strip().lower() not in PADDING_WORDS:
+            value = [p for p in value.lower().replace("×", "x").split("x")]
+        if isinstance(value, list | tuple) and len(value) != dims and len(value) in (1, 2):
+            out[name] = [value[-1]] if dims == 1 else [value[0], value[0]]
+    return out
 
 
 def format_sizes(sizes: Sizes | str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import gcd
+from math import gcd, prod
 
 from core.errors import SpecError
 from core.formulas import axis_names, output_size_formulas
@@ -71,6 +71,19 @@ def resolve_mode(spec: LayerSpec, geom: Geometry, budget_bytes: int) -> str:
     return "unfold"
 
 
+def _check_input_values(spec: LayerSpec) -> None:
+    if spec.input_fill != "values":
+        return
+    needed = spec.batch * spec.cin * prod(spec.input_size)
+    if len(spec.input_values) != needed:
+        shape = "x".join(str(n) for n in (spec.batch, spec.cin, *spec.input_size))
+        raise SpecError(
+            "input_values",
+            f"the input {shape} needs {needed:,} numbers, {len(spec.input_values):,} given",
+            f"give {needed:,} numbers, or choose input randn or arange",
+        )
+
+
 def validate(spec: LayerSpec, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> ValidSpec:
     """Check every cross-field rule of ``spec``; raise :class:`SpecError` for the first one broken."""
     _check_groups(spec)
@@ -81,6 +94,7 @@ def validate(spec: LayerSpec, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> Valid
             "set stride=1 or give padding as a number",
         )
     _check_output_not_empty(spec)
+    _check_input_values(spec)
     geom = geometry(spec)
     mode = resolve_mode(spec, geom, budget_bytes)
     problem = precondition_error(spec, mode, geom)

@@ -15,9 +15,10 @@ class NotAConvError(ValueError):
 
 def gather_to_linear(conv_values: torch.Tensor, index: torch.Tensor) -> torch.Tensor:
     """The Linear tensor (weight or bias) whose entries are ``conv_values.flatten()[index]``, 0 where -1."""
-    flat = conv_values.reshape(-1)
-    picked = flat[index.clamp(min=0)]
-    return torch.where(index != NO_WEIGHT, picked, torch.zeros((), dtype=flat.dtype))
+    # NO_WEIGHT is -1, which indexes the last element: append a zero there, so one gather does it all
+    # (no clamped copy of a possibly huge index map).
+    flat = conv_values.detach().reshape(-1)
+    return torch.cat([flat, flat.new_zeros(1)])[index]
 
 
 def scatter_to_conv(linear_values: torch.Tensor, index: torch.Tensor, conv_shape: torch.Size) -> torch.Tensor:

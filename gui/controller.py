@@ -1,116 +1,232 @@
-"""The one-way flow: a spec comes in, core computes off the GUI thread, the newest result goes out.
+"""The lab's single owner of state: raw field values in, the valid spec, field errors and staged results out.
 
-Validation is instant (pure Python) and runs on the GUI thread; the torch work runs as a superqt generator
-worker. Every request gets a generation number; results of older generations are dropped.
+One-way flow: a widget edit goes to :meth:`LabController.set_field`; the controller parses and validates once (pure
+Python, on the GUI thread, in the same event), publishes the instant part (formulas, code) at once, and runs the
+torch stages in one worker it owns. Each stage is published as it lands; results of an older spec are dropped by
+a generation counter. Leading-edge throttling: the first edit after a quiet moment starts computing at once; while
+a value is being dragged at most one computation runs and the newest spec wins.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+import threading
+import weakref
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
 from superqt.utils import GeneratorWorker, create_worker
 
 from core.errors import SpecError
-from core.lab import LabResult, compute_lab, run_lab
+from core.lab import STAGES, LabResult, StageFailure, compute_stages, instant_result, stage_order
 from core.memory import DEFAULT_BUDGET_BYTES
-from core.spec import LayerSpec
+from core.spec import LayerSpec, parse_spec, values_for_dims
 from core.validation import validate
+from gui.workers import done_event
 
-THROTTLE_MS = 120
+SHUTDOWN_WAIT_S = 5.0
 
 
 class LabController(QObject):
-    """Owns the current spec; emits ``resultReady`` with a :class:`LabResult` or ``invalid`` with a SpecError."""
+    """Owns the raw values, the last valid spec, the current error and the results of the current spec.
 
-    resultReady = Signal(object)
+    Signals
+    -------
+    valuesChanged(dict)
+        The raw values changed (an edit, a preset, a session, a menu): views show them.
+    specChanged(LabResult)
+        A new valid spec; the result holds its instant part, every stage pending.
+    invalid(SpecError or None)
+        The current raw values are invalid (the error names the field), or valid again (None).
+    stageReady(str, LabResult)
+        A stage of the current spec landed; the result holds every stage landed so far.
+    stageFailed(str, str)
+        A stage of the current spec failed, with a readable message.
+    busy(bool, str)
+        Computing (and which stage is next), or idle.
+    """
+
+    valuesChanged = Signal(dict)
+    specChanged = Signal(object)
     invalid = Signal(object)
+    stageReady = Signal(str, object)
+    stageFailed = Signal(str, str)
     busy = Signal(bool, str)
 
-    def __init__(self, budget_bytes: int = DEFAULT_BUDGET_BYTES, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        spec: LayerSpec | None = None,
+        budget_bytes: int = DEFAULT_BUDGET_BYTES,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.budget_bytes = budget_bytes
+        self._values: dict[str, Any] = (spec or LayerSpec()).to_dict()
         self.spec: LayerSpec | None = None
+        self.error: SpecError | None = None
         self.result: LabResult | None = None
+        self.failures: dict[str, str] = {}
+        self._first_stages: tuple[str, ...] = ()
         self._generation = 0
         self._worker: GeneratorWorker | None = None
-        self._timer = QTimer(self, singleShot=True, interval=THROTTLE_MS)
-        self._timer.timeout.connect(self._start)
+        self._worker_done = threading.Event()
+        self._worker_done.set()
+        self._queued = False
+
+    # ----- reading ----------------------------------------------------------------------------------------------
+    @property
+    def values(self) -> dict[str, Any]:
+        """A copy of the raw values as the user gave them (possibly invalid)."""
+        return dict(self._values)
 
     @property
     def generation(self) -> int:
         return self._generation
 
-    def set_spec(self, spec: LayerSpec) -> bool:
-        """Take a new spec: validate now, compute after a short pause (so dragging a value stays smooth).
+    def is_idle(self) -> bool:
+        return self._worker is None
 
-        Returns whether the spec is valid.
-        """
-        self.spec = spec
-        self._generation += 1
+    # ----- editing ----------------------------------------------------------------------------------------------
+    def set_field(self, name: str, value: Any) -> bool:
+        """One field edited in the parameter panel; returns whether the values are now valid."""
+        values = dict(self._values)
+        values[name] = value
+        self._values = values_for_dims(values) if name == "dims" else values
+        self.valuesChanged.emit(self.values)  # every view shows it (an edit may come from a menu, not the panel)
+        return self._apply()
+
+    def set_values(self, values: Mapping[str, Any]) -> bool:
+        """Replace every value (a preset, a session, a restored setting)."""
+        self._values = {**LayerSpec().to_dict(), **dict(values)}
+        self.valuesChanged.emit(self.values)
+        return self._apply()
+
+    def set_spec(self, spec: LayerSpec) -> bool:
+        return self.set_values(spec.to_dict())
+
+    def set_visible_stages(self, stages: Iterable[str]) -> None:
+        """The stages the visible panels need: computed first; a missing one starts computing now."""
+        self._first_stages = tuple(stages)
+        if self.result is not None and self._worker is None:
+            missing = [s for s in self._first_stages if s in self.result.pending() and s not in self.failures]
+            if missing:
+                self._start()
+
+    def _apply(self) -> bool:
         try:
-            validate(spec, self.budget_bytes)
+            spec = parse_spec(self._values)
+            valid = validate(spec, self.budget_bytes)
         except SpecError as error:
-            self._timer.stop()
-            self._abort()
+            self.error = error
             self.invalid.emit(error)
             return False
-        self._timer.start()
+        was_invalid = self.error is not None
+        self.error = None
+        if was_invalid:
+            self.invalid.emit(None)
+        if spec == self.spec and self.result is not None:
+            return True  # e.g. back to the last valid value: its results stand
+        self.spec = spec
+        self._generation += 1
+        self.result = instant_result(valid)
+        self.failures = {}
+        self.specChanged.emit(self.result)
+        if self._worker is None:
+            self._start()  # leading edge: compute at once
+        else:
+            self._queued = True  # trailing edge: the running stage finishes, then the newest spec starts
+            self._worker.quit()
         return True
 
-    def _abort(self) -> None:
-        if self._worker is not None:
-            self._worker.quit()
-            self._worker = None
-
+    # ----- computing --------------------------------------------------------------------------------------------
     def _start(self) -> None:
-        self._abort()
-        generation, spec = self._generation, self.spec
-        if spec is None:
+        if self.result is None:
             return
-        worker = create_worker(compute_lab, spec, self.budget_bytes, _start_thread=False)
-        worker.yielded.connect(lambda stage, g=generation: self._stage(g, stage))
-        worker.returned.connect(lambda result, g=generation: self._finished(g, result))
-        worker.errored.connect(lambda error, g=generation: self._failed(g, error))
-        self._worker = worker
-        self.busy.emit(True, "computing")
+        self._queued = False
+        generation, valid = self._generation, self.result.valid
+        pending = [s for s in self.result.pending() if s not in self.failures]
+        order = [s for s in stage_order(self._first_stages) if s in pending]
+        if not order:
+            return
+        worker = create_worker(compute_stages, valid, order, _start_thread=False)
+
+        def landed(item: tuple[str, object]) -> None:
+            self._landed(generation, *item)
+
+        def errored(error: Exception) -> None:  # compute_stages reports failures itself; this is a last resort
+            self._failed(generation, order[0], f"{type(error).__name__}: {error}")
+
+        # A slot must not hold the worker itself: Qt's connection would keep worker, generator and results alive.
+        worker_ref = weakref.ref(worker)
+
+        def finished() -> None:
+            self._worker_finished(worker_ref())
+
+        worker.yielded.connect(landed)
+        worker.errored.connect(errored)
+        worker.finished.connect(finished)  # type: ignore[arg-type]  # superqt's stub wants an argument
+        self._worker, self._worker_done = worker, done_event(worker)
+        self.busy.emit(True, order[0])
         worker.start()
 
-    def _stage(self, generation: int, stage: str) -> None:
-        if generation == self._generation:
-            self.busy.emit(True, stage)
+    def _landed(self, generation: int, stage: str, value: object) -> None:
+        if generation != self._generation or self.result is None:
+            return  # a newer spec is on its way: drop the stale stage
+        if isinstance(value, StageFailure):
+            self._failed(generation, stage, value.message)
+            return
+        self.result = self.result.with_stage(stage, value)
+        self.stageReady.emit(stage, self.result)
+        pending = [s for s in self.result.pending() if s not in self.failures]
+        if pending:
+            self.busy.emit(True, pending[0])
 
-    def _finished(self, generation: int, result: LabResult) -> None:
-        if generation != self._generation:
-            return  # a newer spec is on its way: drop the stale result
-        self._worker = None
-        self.result = result
-        self.busy.emit(False, "")
-        self.resultReady.emit(result)
-
-    def _failed(self, generation: int, error: Exception) -> None:
+    def _failed(self, generation: int, stage: str, message: str) -> None:
         if generation != self._generation:
             return
+        self.failures[stage] = message
+        self.stageFailed.emit(stage, message)
+
+    def _worker_finished(self, worker: GeneratorWorker | None) -> None:
+        if worker is None or worker is not self._worker:
+            return
         self._worker = None
-        self.busy.emit(False, "")
-        if isinstance(error, SpecError):
-            self.invalid.emit(error)
+        if self._queued:
+            self._start()
         else:
-            self.invalid.emit(SpecError("computation", f"{type(error).__name__}: {error}", "try a smaller spec"))
+            self.busy.emit(False, "")
 
-    def compute_now(self, spec: LayerSpec) -> LabResult:
-        """Synchronous path (screenshots, tests): compute on this thread and publish the result."""
-        self._timer.stop()
-        self._abort()
-        self._generation += 1
-        self.spec = spec
-        result = run_lab(spec, self.budget_bytes)
-        self.result = result
-        self.resultReady.emit(result)
-        return result
+    def compute_now(self, spec: LayerSpec | None = None) -> LabResult | None:
+        """Synchronous path (screenshots, tests): take ``spec`` (or keep the current values) and compute every
+        stage on this thread, publishing each as the worker would."""
+        self._stop_worker()
+        if spec is not None:
+            self._values = spec.to_dict()
+            self.valuesChanged.emit(self.values)
+        self.spec = None
+        self.result = None
+        if not self._apply():
+            return None
+        self._stop_worker()
+        assert self.result is not None
+        generation = self._generation
+        for stage, value in compute_stages(self.result.valid, STAGES):
+            self._landed(generation, stage, value)
+        self.busy.emit(False, "")
+        return self.result
 
-    def is_idle(self) -> bool:
-        return self._worker is None and not self._timer.isActive()
+    # ----- ending -----------------------------------------------------------------------------------------------
+    def _stop_worker(self) -> None:
+        """Ask this controller's worker to stop after its current stage and wait for it (not for anyone else's)."""
+        worker, done = self._worker, self._worker_done
+        self._queued = False
+        if worker is None:
+            return
+        worker.quit()
+        done.wait(SHUTDOWN_WAIT_S)
+        self._worker = None
 
     def shutdown(self) -> None:
-        self._timer.stop()
-        self._abort()
-        GeneratorWorker.await_workers(10_000)
+        """Stop computing; returns once this controller's worker has ended."""
+        self._generation += 1
+        self._stop_worker()

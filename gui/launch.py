@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 NO_DISPLAY = (
     "error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
@@ -20,13 +24,14 @@ def display_problem() -> str | None:
     return NO_DISPLAY
 
 
-def make_application() -> object:
+def make_application() -> QApplication:
     """The QApplication, themed (created if needed)."""
     from PySide6.QtWidgets import QApplication
 
     from gui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("LinConv Lab")
     apply_theme(app, "light")
     return app
@@ -42,7 +47,6 @@ def launch_window() -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow()
-    window._apply_look()
     window.show()
-    window.apply_spec(window.current_spec)
+    window.start()
     return app.exec()

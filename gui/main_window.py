@@ -1,21 +1,25 @@
-"""The lab window: parameters on the left, formulas on the right, the panels in the middle."""
+"""The lab window: parameters on the left, formulas on the right, the panels in the middle.
+
+The window owns no spec: the :class:`~gui.controller.LabController` does. The window routes the controller's
+events to the panels and each panel's requests to the controller.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QGraphicsOpacityEffect,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QTabWidget,
@@ -24,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from core.errors import SpecError
 from core.lab import LabResult
-from core.modes import MAPPING_MODES
 from core.presets import Preset, load_all_presets
+from core.registry import MAPPING_MODES
 from core.session import Session, load_session, save_session
 from core.spec import LayerSpec, parse_spec
+from core.validation import validate
 from gui.controller import LabController
 from gui.panels.code import CodePanel
 from gui.panels.equality import EqualityPanel
@@ -39,7 +44,10 @@ from gui.panels.speed import SpeedPanel
 from gui.panels.weights import WeightsPanel
 from gui.theme import THEMES, apply_theme, plot_colours
 from gui.widgets.heatmap import Heatmap
+from gui.widgets.panel_frame import PanelFrame
 
+# Tab titles carry the Alt mnemonics the help promises (Alt+E Equality, Alt+L Sliding window, Alt+P Speed);
+# no parameter label or menu uses these letters.
 TAB_TITLES = {
     "weights": "&Weights",
     "sliding": "S&liding window",
@@ -48,17 +56,19 @@ TAB_TITLES = {
     "code": "&Code",
     "speed": "S&peed",
 }
-DIMMED_OPACITY = 0.4
 DEFAULT_PRESET = "conv2d-doc-example"
+ZOOM_RANGE = (0.8, 2.5)
+STAGE_WORDS = {"weights": "both layers", "equality": "the equality check", "init": "the init comparison"}
 SHORTCUTS = """<table>
 <tr><td>Ctrl+1 … Ctrl+8</td><td>presets, in menu order</td></tr>
 <tr><td>Ctrl+Shift+1 … 5</td><td>mapping mode: auto, pointwise, full, unrolled, unfold</td></tr>
 <tr><td>Ctrl+Tab / Ctrl+Shift+Tab</td><td>next / previous panel</td></tr>
+<tr><td>Alt+W, Alt+L, Alt+E, Alt+N, Alt+C, Alt+P</td><td>Weights, Sliding window, Equality, Init, Code, Speed</td></tr>
 <tr><td>Ctrl+E</td><td>export the current panel as PNG</td></tr>
 <tr><td>Ctrl+O / Ctrl+S</td><td>open / save a session</td></tr>
 <tr><td>Ctrl++ / Ctrl+- / Ctrl+0</td><td>font zoom in / out / reset</td></tr>
 <tr><td>Ctrl+T</td><td>light / dark theme</td></tr>
-<tr><td>Alt + underlined letter</td><td>jump to a parameter or panel</td></tr>
+<tr><td>Alt + underlined letter</td><td>jump to that parameter</td></tr>
 </table>"""
 
 
@@ -69,13 +79,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("LinConv Lab")
         self.settings = settings or QSettings("LinConvLab", "LinConv Lab")
-        self.theme = str(self.settings.value("theme", "light"))
-        self.zoom = float(self.settings.value("zoom", 1.0))
+        self.theme, self.zoom = "light", 1.0
         self.presets: dict[str, Preset] = {p.name: p for p in load_all_presets()}
-        self.controller = LabController(parent=self)
+        self.controller = LabController(self.presets[DEFAULT_PRESET].spec, parent=self)
         self.parameters = ParameterPanel()
         self.formulas = FormulasPanel()
-        self.panels = {
+        self.panels: dict[str, Any] = {
             "weights": WeightsPanel(),
             "sliding": SlidingWindowPanel(),
             "equality": EqualityPanel(),
@@ -83,28 +92,30 @@ class MainWindow(QMainWindow):
             "code": CodePanel(),
             "speed": SpeedPanel(),
         }
+        self.frames = {name: PanelFrame(panel) for name, panel in self.panels.items()}
+        self.formulas_frame = PanelFrame(self.formulas)
         self.tabs = QTabWidget()
-        for name, panel in self.panels.items():
-            self.tabs.addTab(panel, TAB_TITLES[name])
+        for name, frame in self.frames.items():
+            self.tabs.addTab(frame, TAB_TITLES[name])
         self.setCentralWidget(self.tabs)
         self.parameter_dock = self._dock(
             "Parameters", "parameters", _scrolling(self.parameters), Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.formulas_dock = self._dock("Formulas", "formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.formulas_dock = self._dock(
+            "Formulas", "formulas", self.formulas_frame, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.status = QLabel("ready")
         self.statusBar().addWidget(self.status, 1)
+        self.mode_actions: dict[str, QAction] = {}
         self._build_menus()
-        self.parameters.edited.connect(self._edited)
-        self.panels["equality"].dtypeRequested.connect(lambda dtype: self._edit_field("dtype", dtype))
-        self.controller.resultReady.connect(self.show_result)
-        self.controller.invalid.connect(self.show_invalid)
-        self.controller.busy.connect(self._busy)
+        self._connect()
         self.resize(1600, 950)
-        self.resizeDocks([self.parameter_dock, self.formulas_dock], [360, 460], Qt.Orientation.Horizontal)
-        self.current_spec: LayerSpec = self.presets[DEFAULT_PRESET].spec
-        if restore:
-            self._restore()
-        self.parameters.set_spec(self.current_spec)
+        self._docks_sized = False
+        notes = self._restore() if restore else []
+        self.parameters.show_values(self.controller.values)
+        self._sync_mode_actions()
+        if notes:
+            self.status.setText(" · ".join(notes))
 
     # ----- construction -----------------------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -114,7 +125,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Any,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -130,7 +147,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Export current panel as PNG…", self.export_panel_dialog, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        preset_menu = bar.addMenu("&Presets")
+        preset_menu = bar.addMenu("P&resets")
         for index, (name, preset) in enumerate(self.presets.items()):
             shortcut = f"Ctrl+{index + 1}" if index < 9 else None
             action = self._action(
@@ -140,12 +157,14 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         modes = view.addMenu("&Mapping mode")
         group = QActionGroup(self)
-        for index, mode in enumerate(("auto", *MAPPING_MODES)):
+        for term in MAPPING_MODES:
             action = self._action(
-                modes, mode, lambda _=False, m=mode: self._edit_field("mode", m), f"Ctrl+Shift+{index + 1}"
+                modes, term.label, lambda _=False, m=term.name: self.controller.set_field("mode", m), term.shortcut
             )
             action.setCheckable(True)
+            action.setToolTip(term.description)
             group.addAction(action)
+            self.mode_actions[term.name] = action
         self._action(view, "Next panel", lambda: self._cycle_tab(1), "Ctrl+Tab")
         self._action(view, "Previous panel", lambda: self._cycle_tab(-1), "Ctrl+Shift+Tab")
         view.addSeparator()
@@ -162,90 +181,127 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
         self._action(help_menu, "&About LinConv Lab", self.show_about)
 
-    # ----- flow -------------------------------------------------------------------------------------------------
-    def _edited(self, values: dict) -> None:
-        try:
-            spec = parse_spec(values)
-        except SpecError as error:
-            self.show_invalid(error)
-            return
-        self.current_spec = spec
-        self.controller.set_spec(spec)
+    def _connect(self) -> None:
+        c = self.controller
+        self.parameters.fieldEdited.connect(c.set_field)
+        self.panels["equality"].dtypeRequested.connect(lambda dtype: c.set_field("dtype", dtype))
+        c.valuesChanged.connect(self.parameters.show_values)
+        c.valuesChanged.connect(lambda _: self._sync_mode_actions())
+        c.specChanged.connect(self._spec_changed)
+        c.stageReady.connect(self._stage_ready)
+        c.stageFailed.connect(self._stage_failed)
+        c.invalid.connect(self._invalid)
+        self.tabs.currentChanged.connect(lambda _: self._tell_visible_stages())
 
-    def _edit_field(self, name: str, value: object) -> None:
-        values = self.parameters.values()
-        values[name] = value
-        try:
-            spec = parse_spec(values)
-        except SpecError as error:
-            self.show_invalid(error)
-            return
-        self.apply_spec(spec)
+    # ----- flow: controller -> panels ----------------------------------------------------------------------------
+    def _spec_changed(self, result: LabResult) -> None:
+        self.formulas_frame.present(result)
+        for name, frame in self.frames.items():
+            if self.panels[name].STAGE is None:
+                frame.present(result)
+        self._sync_mode_actions()
+        self._refresh_states()
+        self.status.setText(f"{result.valid.mode} mapping · {result.spec.describe()} · computing…")
+
+    def _stage_ready(self, stage: str, result: LabResult) -> None:
+        for name, frame in self.frames.items():
+            if stage == self.panels[name].STAGE:
+                frame.present(result)
+        self._refresh_states()
+        if stage == "equality" and result.equality is not None:
+            eq, linear = result.equality, result.weights.mapping.linear if result.weights else None
+            shape = f"Linear({linear.in_features}, {linear.out_features}) · " if linear is not None else ""
+            self.status.setText(
+                f"{result.valid.mode} mapping · {shape}outputs {'agree' if eq.equal else 'DIFFER'} "
+                f"(max abs error {eq.max_abs_error:.2g}, {eq.dtype})"
+            )
+
+    def _stage_failed(self, stage: str, message: str) -> None:
+        self._refresh_states()
+        self.status.setText(f"{STAGE_WORDS.get(stage, stage)} failed: {message}")
+
+    def _invalid(self, error: SpecError | None) -> None:
+        self.parameters.show_error(error)
+        self._sync_mode_actions()
+        self._refresh_states()
+        if error is not None:
+            self.status.setText(f"invalid: {error}")
+
+    def _refresh_states(self) -> None:
+        """Every frame says whether it is current, pending, stale (an invalid field) or failed."""
+        c = self.controller
+        result = c.result
+        for name, frame in [*self.frames.items(), ("formulas", self.formulas_frame)]:
+            stage = getattr(frame.panel, "STAGE", None)
+            if c.error is not None and name != "speed":
+                frame.set_state("stale", f"Stale: shown for the last valid spec. {c.error.parameter} is invalid.")
+            elif stage is None or result is None:
+                frame.set_state("current")
+            elif stage in c.failures:
+                frame.set_state("failed", f"Could not compute {STAGE_WORDS[stage]}: {c.failures[stage]}")
+            elif not result.has(stage):
+                frame.set_state("pending", f"Computing {STAGE_WORDS[stage]}… (the previous spec's results, dimmed)")
+            else:
+                frame.set_state("current")
+
+    def _tell_visible_stages(self) -> None:
+        frame = self.tabs.currentWidget()
+        stage = getattr(frame.panel, "STAGE", None) if isinstance(frame, PanelFrame) else None
+        self.controller.set_visible_stages([stage] if stage else [])
+
+    def _sync_mode_actions(self) -> None:
+        action = self.mode_actions.get(str(self.controller.values.get("mode")))
+        if action is not None:
+            action.setChecked(True)
+
+    # ----- flow: user -> controller -----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Compute the current values (once the window is shown), unless restoring settings already did."""
+        self._tell_visible_stages()
+        if self.controller.result is None:
+            self.controller.set_values(self.controller.values)
 
     def apply_spec(self, spec: LayerSpec, synchronous: bool = False) -> None:
-        """Show ``spec`` in the parameter panel and compute it (synchronously for screenshots and tests)."""
-        self.current_spec = spec
-        self.parameters.set_spec(spec)
+        """Make ``spec`` the lab's spec (synchronously for screenshots and tests)."""
         if synchronous:
-            try:
-                self.controller.compute_now(spec)
-            except SpecError as error:
-                self.show_invalid(error)
+            self.controller.compute_now(spec)
         else:
             self.controller.set_spec(spec)
 
     def load_preset(self, name: str, synchronous: bool = False) -> None:
         preset = self.presets[name]
-        self.status.setText(f"preset {name}: {preset.title}")
         self.apply_spec(preset.spec, synchronous)
-
-    def show_result(self, result: LabResult) -> None:
-        self.parameters.show_error(None)
-        self._dim(False)
-        self.formulas.show_result(result)
-        for panel in self.panels.values():
-            panel.show_result(result)
-        eq = result.equality
-        self.status.setText(
-            f"{result.valid.mode} mapping · Linear({result.mapping.linear.in_features}, "
-            f"{result.mapping.linear.out_features}) · outputs {'agree' if eq.equal else 'DIFFER'} "
-            f"(max abs error {eq.max_abs_error:.2g}, {eq.dtype})"
-        )
-
-    def show_invalid(self, error: SpecError) -> None:
-        self.parameters.show_error(error)
-        self._dim(True)
-        self.status.setText(f"invalid: {error}")
-
-    def _busy(self, busy: bool, stage: str) -> None:
-        if busy:
-            self.status.setText(f"computing… ({stage})")
-            self.panels["equality"].set_badge("busy", "computing…")
-
-    def _dim(self, dim: bool) -> None:
-        for widget in (self.tabs, self.formulas):
-            if dim:
-                effect = QGraphicsOpacityEffect(widget)
-                effect.setOpacity(DIMMED_OPACITY)
-                widget.setGraphicsEffect(effect)
-            else:
-                widget.setGraphicsEffect(None)
+        self.status.setText(f"preset {name}: {preset.title}")
 
     def _cycle_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def show_panel(self, name: str) -> None:
-        if name in self.panels:
-            self.tabs.setCurrentWidget(self.panels[name])
+        if name in self.frames:
+            self.tabs.setCurrentWidget(self.frames[name])
         elif name == "formulas":
             self.formulas_dock.show()
             self.formulas_dock.raise_()
         elif name == "parameters":
             self.parameter_dock.show()
 
+    def panel_widget(self, name: str) -> QWidget:
+        """The widget that shows panel ``name`` (a tab, or a dock's contents)."""
+        if name == "formulas":
+            return self.formulas_dock
+        if name == "parameters":
+            return self.parameter_dock
+        return self.frames[name]
+
     # ----- look -------------------------------------------------------------------------------------------------
     def set_zoom(self, zoom: float) -> None:
-        self.zoom = min(max(round(zoom, 2), 0.8), 2.5)
+        self.zoom = min(max(round(zoom, 2), ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        self._apply_look()
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
+        self.theme = theme
         self._apply_look()
 
     def toggle_theme(self) -> None:
@@ -253,7 +309,7 @@ class MainWindow(QMainWindow):
         self._apply_look()
 
     def _apply_look(self) -> None:
-        apply_theme(QApplication.instance(), self.theme, self.zoom)
+        apply_theme(QApplication.instance(), self.theme, self.zoom)  # type: ignore[arg-type]
         background, foreground = plot_colours(self.theme)
         for heatmap in self.findChildren(Heatmap):
             heatmap.restyle(background, foreground)
@@ -263,41 +319,69 @@ class MainWindow(QMainWindow):
             for side in ("left", "bottom"):
                 view.getPlotItem().getAxis(side).setPen(foreground)
                 view.getPlotItem().getAxis(side).setTextPen(foreground)
-        if self.controller.result is not None:
-            self.show_result(self.controller.result)
+        result = self.controller.result
+        if result is not None:  # titles and labels are drawn in the theme's colours: draw again
+            for frame in [*self.frames.values(), self.formulas_frame]:
+                stage = getattr(frame.panel, "STAGE", None)
+                if stage is None or result.has(stage):
+                    frame.present(result)
 
     # ----- files ------------------------------------------------------------------------------------------------
     def session(self) -> Session:
-        return Session(self.current_spec, {"theme": self.theme, "zoom": self.zoom, "tab": self.tabs.currentIndex()})
+        """The lab's last valid spec and the view settings."""
+        spec = self.controller.spec or self.presets[DEFAULT_PRESET].spec
+        return Session(spec, {"theme": self.theme, "zoom": self.zoom, "tab": self.tabs.currentIndex()})
 
-    def save_session_to(self, path: Path) -> None:
-        save_session(self.session(), path)
-        self.status.setText(f"saved session to {path}")
+    def save_session_to(self, path: Path) -> bool:
+        """Save the session; with an invalid field, the last valid spec is saved and the message says so."""
+        try:
+            save_session(self.session(), path)
+        except OSError as error:
+            self._warn("Session not saved", f"Could not write {path}: {error.strerror or error}")
+            return False
+        note = ""
+        if self.controller.error is not None:
+            note = f" (the last valid spec: {self.controller.error.parameter} is invalid and was not saved)"
+        self.status.setText(f"saved session to {path}{note}")
+        return True
 
     def load_session_from(self, path: Path) -> bool:
         """Apply a session file; a broken one is refused with a message and changes nothing."""
         try:
             session = load_session(path)
         except SpecError as error:
-            self.status.setText(f"session refused: {error}")
-            if self.isVisible():  # non-blocking: the window stays usable and nothing was changed
-                box = QMessageBox(
-                    QMessageBox.Icon.Warning, "Session not loaded", str(error), QMessageBox.StandardButton.Ok, self
-                )
-                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-                box.open()
+            self._warn("Session not loaded", str(error))
             return False
-        view = session.view
-        if view.get("theme") in THEMES:
-            self.theme = view["theme"]
-        if isinstance(view.get("zoom"), int | float):
-            self.zoom = float(view["zoom"])
-        self._apply_look()
-        if isinstance(view.get("tab"), int) and 0 <= view["tab"] < self.tabs.count():
-            self.tabs.setCurrentIndex(view["tab"])
-        self.apply_spec(session.spec)
+        self._apply_view(session.view)
+        self.controller.set_spec(session.spec)
         self.status.setText(f"loaded session {path.name}")
         return True
+
+    def _apply_view(self, view: dict[str, Any]) -> list[str]:
+        """Theme, zoom and tab from a session or the settings; returns what was ignored, and why."""
+        ignored = []
+        theme, zoom, tab = view.get("theme", self.theme), view.get("zoom", self.zoom), view.get("tab")
+        if theme in THEMES:
+            self.theme = theme
+        else:
+            ignored.append(f"theme {str(theme)[:20]!r}")
+        try:
+            zoom = float(zoom)
+            if not ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]:
+                raise ValueError
+            self.zoom = zoom
+        except (TypeError, ValueError, OverflowError):
+            ignored.append(f"zoom {str(zoom)[:20]!r}")
+        self._apply_look()
+        if tab is not None:
+            try:
+                index = int(tab)
+                if not 0 <= index < self.tabs.count():
+                    raise ValueError
+                self.tabs.setCurrentIndex(index)
+            except (TypeError, ValueError, OverflowError):
+                ignored.append(f"tab {str(tab)[:20]!r}")
+        return ignored
 
     def open_session_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open session", "", "LinConv Lab session (*.json)")
@@ -309,15 +393,25 @@ class MainWindow(QMainWindow):
         if name:
             self.save_session_to(Path(name))
 
-    def export_panel(self, path: Path) -> None:
+    def export_panel(self, path: Path) -> bool:
         """Save the current panel as a PNG at its on-screen size."""
-        self.tabs.currentWidget().grab().save(str(path))
+        if not self.tabs.currentWidget().grab().save(str(path)):
+            self._warn("Not exported", f"Could not write {path}: choose a writable .png path")
+            return False
         self.status.setText(f"exported {path}")
+        return True
 
     def export_panel_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export panel", "panel.png", "PNG image (*.png)")
         if name:
             self.export_panel(Path(name))
+
+    def _warn(self, title: str, text: str) -> None:
+        self.status.setText(f"{title.lower()}: {text}")
+        if self.isVisible():  # non-blocking: the window stays usable
+            box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
@@ -327,33 +421,66 @@ class MainWindow(QMainWindow):
             self,
             "About LinConv Lab",
             "LinConv Lab: see and measure how nn.Linear and nn.Conv1d/Conv2d relate.\n"
-            "Every number comes from the core engine; python main.py --help for the headless tools.",
+            "Every number comes from the core engine; linconv-lab --help for the headless tools.",
         )
 
     # ----- persistence ------------------------------------------------------------------------------------------
-    def _restore(self) -> None:
+    def _restore(self) -> list[str]:
+        """Restore geometry, view and the last spec; a corrupt or hostile value falls back to its default.
+
+        Returns one note per value ignored (shown once in the status bar).
+        """
+        notes = []
         geometry, state = self.settings.value("geometry"), self.settings.value("windowState")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        self.tabs.setCurrentIndex(int(self.settings.value("tab", 0)))
+        try:
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+            if state is not None:
+                self.restoreState(state)
+        except (TypeError, ValueError):
+            notes.append("window layout")
+        notes += self._apply_view(
+            {"theme": self.settings.value("theme", "light"), "zoom": self.settings.value("zoom", 1.0)}
+            | ({"tab": self.settings.value("tab")} if self.settings.contains("tab") else {})
+        )
         text = self.settings.value("spec")
         if text:
-            # A stale or hand-edited setting keeps the default preset.
-            with contextlib.suppress(SpecError, ValueError):
-                self.current_spec = parse_spec(json.loads(str(text)))
+            try:
+                data = json.loads(str(text))
+                if not isinstance(data, dict):
+                    raise SpecError("spec", "must be an object")
+                spec = parse_spec(data)
+                validate(spec, self.controller.budget_bytes)
+                self.controller.set_spec(spec)
+            except (SpecError, ValueError, TypeError, RecursionError):
+                notes.append("the last spec")
+        if notes:
+            return [f"settings: ignored {', '.join(notes)} (corrupt or from another version); defaults used"]
+        return []
 
     def save_settings(self) -> None:
+        """Store the layout, view and the last *valid* spec (never an invalid or unloadable one)."""
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("windowState", self.saveState())
         self.settings.setValue("tab", self.tabs.currentIndex())
-        self.settings.setValue("spec", json.dumps(self.current_spec.to_dict()))
+        if self.controller.spec is not None:
+            self.settings.setValue("spec", json.dumps(self.controller.spec.to_dict()))
         self.settings.setValue("theme", self.theme)
         self.settings.setValue("zoom", self.zoom)
         self.settings.sync()
 
-    def closeEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_sized and not self.settings.contains("windowState"):
+            # First show at this size: the parameters fit without a sideways scroll bar, the rest is shared.
+            self._docks_sized = True
+            parameters = self.parameters.minimumSizeHint().width() + 28
+            formulas = min(460, max(300, int(0.28 * self.width())))
+            self.resizeDocks(
+                [self.parameter_dock, self.formulas_dock], [parameters, formulas], Qt.Orientation.Horizontal
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.controller.shutdown()
         self.panels["speed"].shutdown()

@@ -6,10 +6,13 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-BASE_POINT_SIZE = 11
-THEMES = ("light", "dark")
+from core.window_names import THEME_CHOICES
 
-# The only style sheet: marks fields core rejected (dynamic property), and the equality badge states.
+BASE_POINT_SIZE = 11
+THEMES = THEME_CHOICES
+
+# The only style sheet: marks fields core rejected (dynamic property), the equality badge states, and the banners
+# that say a panel's data is pending, stale or failed.
 APP_STYLE = """
 *[invalid="true"] { border: 2px solid #d1342f; border-radius: 3px; }
 QLabel[role="error"] { color: #d1342f; font-weight: 600; }
@@ -18,6 +21,11 @@ QLabel[role="badge"][state="pass"] { background: #1b7f3b; }
 QLabel[role="badge"][state="fail"] { background: #c0392b; }
 QLabel[role="badge"][state="busy"] { background: #7f8c8d; }
 QLabel[role="heading"] { font-weight: 700; font-size: 13pt; }
+QLabel[role="banner"] { border-radius: 4px; padding: 4px 10px; font-weight: 600; }
+QLabel[role="banner"][state="pending"] { background: #f3d27a; color: #2b2100; }
+QLabel[role="banner"][state="stale"] { background: #9aa3ad; color: #111111; }
+QLabel[role="banner"][state="failed"] { background: #c0392b; color: white; }
+QLabel[role="banner"][state="current"] { background: transparent; font-weight: 400; }
 """
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.commands import main
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -115,6 +117,12 @@ def test_presets_listing_and_detail() -> None:
         (["inspect", "--frobnicate"], "unrecognized arguments"),
         (["launch"], "invalid choice"),
         (["init", "--draws", "1"], "draws: must be >= 2"),
+        (["screenshot", "--preset", "nope", "--out", "x.png"], "preset: no preset named"),
+        (["screenshot", "--preset", "conv2d-doc-example"], "the following arguments are required: --out"),
+        (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--size", "big"], "size: expected WxH"),
+        (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--size", "100x100"], "size: 100x100 is"),
+        (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--panel", "nope"], "invalid choice"),
+        (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--theme", "pink"], "invalid choice"),
     ],
 )
 def test_invalid_input_is_one_line_and_exit_2(args: list[str], fragment: str) -> None:
@@ -129,8 +137,55 @@ def test_invalid_input_is_one_line_and_exit_2(args: list[str], fragment: str) ->
 def test_errors_are_decided_before_torch_is_imported() -> None:
     """Keeps the answer to a typo instant: validation is pure Python."""
     code = (
-        "import sys; from core.cli import main; status = main(['check', '--groups', '3']); "
+        "import sys; from cli.commands import main; status = main(['check', '--groups', '3']); "
         "print(status, 'torch' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["2", "False"]
+
+
+def test_headless_commands_never_load_the_window_toolkit() -> None:
+    """main.py hands the CLI lazy GUI functions: a command that draws nothing imports neither gui nor Qt."""
+    code = (
+        "import sys, main; status = main.main(['inspect', '--preset', 'conv2d-doc-example']); "
+        "print(status, 'gui' in sys.modules, 'PySide6' in sys.modules, 'pyqtgraph' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stderr.split() == ["0", "False", "False", "False"], result.stderr
+
+
+def test_help_lists_every_sub_command() -> None:
+    result = run("--help")
+    assert result.returncode == 0 and result.stderr == ""
+    for command in ("inspect", "check", "init", "bench", "presets", "screenshot"):
+        assert command in result.stdout
+    help_text = run("screenshot", "--help").stdout
+    for option in ("--preset", "--mode", "--panel", "--window", "--out", "--size", "--theme", "--step"):
+        assert option in help_text
+    assert "weights" in help_text and "parameters" in help_text and "dark" in help_text
+
+
+def test_screenshot_options_reach_the_injected_renderer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    calls: list[tuple[tuple[object, ...], dict[str, object]]] = []
+
+    def renderer(*args: object, **kwargs: object) -> Path:
+        calls.append((args, kwargs))
+        return tmp_path / "shot.png"
+
+    argv = ["screenshot", "--preset", "fc-4x2-as-conv-2x2", "--out", str(tmp_path / "shot.png"), "--size", "800x600"]
+    argv += ["--panel", "sliding", "--step", "3", "--theme", "dark", "--window"]
+    assert main(argv, screenshot_renderer=renderer) == 0
+    assert calls == [
+        (
+            ("fc-4x2-as-conv-2x2", tmp_path / "shot.png"),
+            {"mode": None, "panel": "sliding", "size": (800, 600), "theme": "dark", "step": 3, "whole_window": True},
+        )
+    ]
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'shot.png'}\n"
+
+
+def test_screenshot_without_a_renderer_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["screenshot", "--preset", "fc-4x2-as-conv-2x2", "--out", str(tmp_path / "x.png")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.splitlines()) == 1
+    assert captured.err.startswith("error: screenshot: no window renderer")

@@ -7,8 +7,10 @@ import pytest
 
 from core.errors import SpecError
 from core.inspect_report import inspect_spec
-from core.presets import load_all_presets, load_preset, load_preset_file, preset_names
+from core.presets import PRESET_DIR, load_all_presets, load_preset, load_preset_file, preset_names
 from core.validation import validate
+
+PRESET_FILES = Path(__file__).resolve().parent.parent / "resources" / "presets"
 
 REQUIRED = {
     "fc-4x2-as-conv-2x2",
@@ -68,6 +70,7 @@ def test_broken_preset_files_are_refused_clearly(tmp_path: Path, content: str, f
     with pytest.raises(SpecError) as caught:
         load_preset_file(path)
     assert caught.value.parameter == "preset" and "broken" in str(caught.value) and fragment in str(caught.value)
+    assert caught.value.hint == f"fix {path}"
 
 
 def test_unknown_preset_lists_the_known_ones() -> None:
@@ -76,6 +79,23 @@ def test_unknown_preset_lists_the_known_ones() -> None:
 
 
 def test_preset_files_are_plain_json_objects() -> None:
+    assert preset_names() == sorted(p.stem for p in PRESET_FILES.glob("*.json"))
     for name in preset_names():
-        data = json.loads(Path(f"resources/presets/{name}.json").read_text())
+        data = json.loads((PRESET_FILES / f"{name}.json").read_text(encoding="utf-8"))
         assert {"title", "explanation", "spec"} <= set(data)
+
+
+def test_presets_are_read_as_package_resources() -> None:
+    """Through importlib.resources (an installed wheel has no checkout to find), whatever the working directory."""
+    assert PRESET_DIR.is_dir() and PRESET_DIR.joinpath("conv2d-doc-example.json").is_file()
+    assert Path(str(PRESET_DIR)).resolve() == PRESET_FILES.resolve()
+
+
+def test_any_directory_of_presets_loads_by_plain_name(tmp_path: Path) -> None:
+    (tmp_path / "mine.json").write_text((PRESET_FILES / "fc-4x2-as-conv-2x2.json").read_text(encoding="utf-8"))
+    (tmp_path / "notes.txt").write_text("not a preset")
+    (tmp_path / "folder.json").mkdir()
+    assert preset_names(tmp_path) == ["mine"]
+    assert [p.name for p in load_all_presets(tmp_path)] == ["mine"]
+    with pytest.raises(SpecError, match="known presets: mine"):
+        load_preset("../presets/mine", tmp_path)

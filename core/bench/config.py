@@ -7,17 +7,10 @@ from typing import Any
 
 from core.errors import SpecError
 from core.memory import DEFAULT_BUDGET_BYTES
+from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
 
-IMPLEMENTATIONS = {
-    "linear": "Linear on data already in its layout (channel-last / flattened)",
-    "linear_permute": "Linear including the permutes (or flatten) a conv-layout tensor needs",
-    "conv": "Conv1d/Conv2d on the native channels-first layout",
-    "conv_channels_last": "Conv2d on channels_last data (1-D as height 1)",
-    "unfold_matmul": "F.unfold patches @ reshaped weight (+ bias), folded to the conv layout",
-    "unrolled": "dense Linear with the conv's Toeplitz matrix (only if it fits the memory budget)",
-}
-IMPLEMENTATION_NAMES = tuple(IMPLEMENTATIONS)
+IMPLEMENTATION_NAMES = IMPLEMENTATIONS.names
 SWEEP_VARIABLES = {
     "batch": "batch",
     "input": "input_size",
@@ -75,12 +68,9 @@ def parse_impls(text: str | None) -> tuple[str, ...]:
     if not text:
         return IMPLEMENTATION_NAMES
     names = tuple(n.strip() for n in text.split(",") if n.strip())
-    for name in names:
-        if name not in IMPLEMENTATIONS:
-            raise SpecError("impl", f"unknown implementation {name!r}", f"choose from {', '.join(IMPLEMENTATIONS)}")
     if not names:
-        raise SpecError("impl", "no implementation given", f"choose from {', '.join(IMPLEMENTATIONS)}")
-    return tuple(dict.fromkeys(names))
+        raise SpecError("impl", "no implementation given", f"choose from {', '.join(IMPLEMENTATION_NAMES)}")
+    return tuple(dict.fromkeys(IMPLEMENTATIONS.parse(name) for name in names))
 
 
 def parse_sweep(text: str | None) -> Sweep | None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from math import prod
+from typing import TypeVar
 
 import torch
 import torch.nn.functional as F
+from torch import nn
 
-from core.bench.config import IMPLEMENTATIONS
+from core.bench.config import IMPLEMENTATION_NAMES
 from core.errors import SpecError
+from core.geometry import Geometry
 from core.layers import make_input, quiet_same_padding
 from core.mapping import LayerMapping, build_mapping
 from core.modes import linear_shape
@@ -20,6 +24,8 @@ from core.spec import LayerSpec
 from core.validation import validate
 
 BACKWARD_FLOP_FACTOR = 3  # forward + input gradient + weight gradient, each as costly as the forward
+ModuleT = TypeVar("ModuleT", bound=nn.Module)
+Conv = nn.Conv1d | nn.Conv2d
 
 
 @dataclass
@@ -57,7 +63,7 @@ def _mapping(spec: LayerSpec, mode: str, budget: int) -> LayerMapping:
     return build_mapping(validate(spec.replace(mode=mode, source="conv"), budget))
 
 
-def _conv_backend(x: torch.Tensor, weight: torch.Tensor, conv: torch.nn.Module, padding: object) -> str:
+def _conv_backend(x: torch.Tensor, weight: torch.Tensor, conv: Conv, padding: object) -> str:
     """The convolution backend PyTorch's dispatcher selects for these tensors (private API: best effort)."""
     try:
         dims = weight.dim() - 2
@@ -115,7 +121,7 @@ def _candidates(
                 if name == "linear":
                     x_lin = _leaf(mapping.linear_input(x).contiguous(), backward)
                     out[name] = _Candidate(
-                        lambda lin=linear, xi=x_lin: lin(xi),
+                        partial(linear, x_lin),
                         mapping.to_conv_layout,
                         [x_lin, *linear.parameters()],
                         "addmm (BLAS GEMM)",
@@ -125,7 +131,7 @@ def _candidates(
                 else:
                     x_conv = _leaf(x, backward)
                     out[name] = _Candidate(
-                        lambda m=mapping, lin=linear, xc=x_conv: m.to_conv_layout(lin(m.linear_input(xc))).contiguous(),
+                        partial(_through_linear, mapping, linear, x_conv, contiguous=True),
                         lambda y: y,
                         [x_conv, *linear.parameters()],
                         "permute + addmm + permute copy",
@@ -152,7 +158,7 @@ def _candidates(
                 shape = linear_shape(unfold_map.valid.spec, "unfold", geom)
                 patches = shape.rows * shape.in_features
                 out[name] = _Candidate(
-                    lambda m=unfold_map, lin=linear, xc=x_conv: m.to_conv_layout(lin(m.linear_input(xc))),
+                    partial(_through_linear, unfold_map, linear, x_conv),
                     lambda y: y,
                     [x_conv, *linear.parameters()],
                     "unfold (im2col) + addmm",
@@ -165,7 +171,7 @@ def _candidates(
                 linear = _trainable(mapping.linear.to(device=device, dtype=x.dtype), backward)
                 executed = 2 * spec.batch * linear.in_features * linear.out_features
                 out[name] = _Candidate(
-                    lambda m=mapping, lin=linear, xc=x_conv: m.to_conv_layout(lin(m.linear_input(xc))),
+                    partial(_through_linear, mapping, linear, x_conv),
                     lambda y: y,
                     [x_conv, *linear.parameters()],
                     "dense GEMM with the Toeplitz matrix",
@@ -173,10 +179,18 @@ def _candidates(
                     (x.numel() + linear.weight.numel() + out_numel) * element,
                 )
             else:
-                out[name] = Exclusion(name, f"unknown implementation; choose from {', '.join(IMPLEMENTATIONS)}")
+                out[name] = Exclusion(name, f"unknown implementation; choose from {', '.join(IMPLEMENTATION_NAMES)}")
         except SpecError as error:
             out[name] = Exclusion(name, str(error))
     return out
+
+
+def _through_linear(
+    mapping: LayerMapping, linear: nn.Linear, x: torch.Tensor, contiguous: bool = False
+) -> torch.Tensor:
+    """Conv-layout ``x`` through ``mapping``'s input transform and ``linear``, back in the conv layout."""
+    y = mapping.to_conv_layout(linear(mapping.linear_input(x)))
+    return y.contiguous() if contiguous else y
 
 
 def _applies(spec: LayerSpec, mode: str, budget: int) -> bool:
@@ -187,7 +201,7 @@ def _applies(spec: LayerSpec, mode: str, budget: int) -> bool:
     return True
 
 
-def _trainable(module: torch.nn.Module, backward: bool) -> torch.nn.Module:
+def _trainable(module: ModuleT, backward: bool) -> ModuleT:
     """Set whether ``module``'s parameters take gradients (only when backward is timed); returns it."""
     for p in module.parameters():
         p.requires_grad_(backward)
@@ -195,20 +209,22 @@ def _trainable(module: torch.nn.Module, backward: bool) -> torch.nn.Module:
 
 
 def _channels_last(
-    spec: LayerSpec, conv: torch.nn.Module, x: torch.Tensor, backward: bool, geom, flops: int, io_bytes: int
+    spec: LayerSpec, conv: Conv, x: torch.Tensor, backward: bool, geom: Geometry, flops: int, io_bytes: int
 ) -> _Candidate:
     one_d = spec.dims == 1
     weight = conv.weight.detach().unsqueeze(2) if one_d else conv.weight.detach()
     weight = _leaf(weight.contiguous(memory_format=torch.channels_last), backward)
     bias = None if conv.bias is None else _leaf(conv.bias, backward)
     x4 = _leaf((x.unsqueeze(2) if one_d else x).contiguous(memory_format=torch.channels_last), backward)
-    padding: object = "same" if spec.padding == "same" else (geom.pad_lo if spec.padding != "valid" else 0)
-    args = (geom.stride, padding, geom.dilation, spec.groups)
+    padding: str | tuple[int, int] | int = (
+        "same" if spec.padding == "same" else (geom.pad_lo if spec.padding != "valid" else 0)
+    )
+    stride, dilation, groups = geom.stride, geom.dilation, spec.groups
     backend = _conv_backend(x4, weight, conv, geom.pad_lo)
 
-    def run(xi=x4, w=weight, b=bias) -> torch.Tensor:
+    def run(xi: torch.Tensor = x4, w: torch.Tensor = weight, b: torch.Tensor | None = bias) -> torch.Tensor:
         with quiet_same_padding():
-            return F.conv2d(xi, w, b, *args)
+            return F.conv2d(xi, w, b, stride, padding, dilation, groups)
 
     leaves = [x4, weight] + ([bias] if bias is not None else [])
     return _Candidate(run, (lambda y: y.squeeze(2)) if one_d else (lambda y: y), leaves, backend, flops, io_bytes)
@@ -345,11 +361,11 @@ def prepare(
         except RUN_ERRORS as error:
             excluded.append(run_error(item.name, error))
             continue
-        problem, error = reference.check(item.name, output)
+        problem, max_error = reference.check(item.name, output)
         if problem:
             excluded.append(problem)
         else:
-            prepared.append(item.finalize(backward, useful, error))
+            prepared.append(item.finalize(backward, useful, max_error))
     order = {name: i for i, name in enumerate(names)}
     excluded.sort(key=lambda e: order.get(e.name, len(order)))
     return prepared, excluded

@@ -78,6 +78,7 @@ class Measurer(Protocol):
     def measure(self, name: str, seconds: float) -> benchmark.Measurement: ...
     def cost(self, name: str, median_s: float) -> CallCost: ...
     def close(self) -> None: ...
+    def kill(self) -> None: ...
 
 
 def _compile_fn(options: PointOptions) -> Callable[[Callable], Callable] | None:
@@ -121,6 +122,9 @@ class InProcessMeasurer:
         self.prepared.clear()
         self.timers.clear()
 
+    def kill(self) -> None:
+        """Nothing to kill in this process: a measurement in progress ends after its timing budget."""
+
 
 def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: PointOptions) -> None:
     """Worker process body: build one implementation with as little allocation as possible (so ``default``
@@ -148,10 +152,10 @@ def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: Poi
             return
         conn.send(("output", output))
         del output
-        verdict, error = conn.recv()
+        verdict, max_error = conn.recv()
         if verdict != "keep":
             return
-        prepared = built[0].finalize(options.backward, conv_flops(spec, options.budget_bytes), error)
+        prepared = built[0].finalize(options.backward, conv_flops(spec, options.budget_bytes), max_error)
         timer = make_timer(prepared.run, options.threads, name)
         conn.send(("ready", ImplInfo.of(prepared)))
         while True:
@@ -244,6 +248,12 @@ class IsolatedMeasurer:
     def close(self) -> None:
         for name in list(self.workers):
             self._stop(name)
+
+    def kill(self) -> None:
+        """Kill every worker process now (safe from another thread): a blocked measurement fails at once."""
+        for process, _ in list(self.workers.values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.kill()
 
 
 def make_measurer(isolation: str, spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> Measurer:

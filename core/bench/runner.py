@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,36 @@ from core.spec import LayerSpec, format_sizes
 from core.validation import validate
 
 BASELINES = ("linear", "linear_permute", "unfold_matmul", "conv")
+
+
+class CancelToken:
+    """Cancels a run from another thread at once: measurement worker processes are killed, so a blocked
+    measurement returns instead of finishing its timing budget."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._hooks: list[Callable[[], None]] = []
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._event.set()
+            hooks = list(self._hooks)
+        for hook in hooks:
+            hook()
+
+    def on_cancel(self, hook: Callable[[], None]) -> Callable[[], None]:
+        """Call ``hook`` on cancellation (now, if already cancelled); returns a function that unregisters it."""
+        with self._lock:
+            if not self._event.is_set():
+                self._hooks.append(hook)
+                return lambda: self._hooks.remove(hook) if hook in self._hooks else None
+        hook()
+        return lambda: None
 
 
 @dataclass
@@ -45,6 +76,7 @@ class BenchResult:
     allocator: str = ""
     tf32: str = "n/a"
     cancelled: bool = False
+    error: str = ""
 
     def add(self, progress: BenchProgress) -> None:
         self.records += progress.records
@@ -147,17 +179,39 @@ def _record(
     )
 
 
-def run_bench(config: BenchConfig) -> Generator[BenchProgress, None, BenchResult]:
+def run_bench(config: BenchConfig, cancel: CancelToken | None = None) -> Generator[BenchProgress, None, BenchResult]:
     """Measure every implementation at every point of the sweep (or the one point without a sweep).
 
     A generator: each ``next`` does one measurement and yields a :class:`BenchProgress`; closing it between
-    yields cancels the run (worker processes are stopped). Its return value (``StopIteration.value``) is the
-    :class:`BenchResult`; :func:`collect` drives it with a progress callback and a cancel flag.
+    yields cancels the run (worker processes are stopped), and so does ``cancel`` from any thread, at once. Its
+    return value (``StopIteration.value``) is the :class:`BenchResult`, with the points finished so far;
+    :func:`collect` drives it with a progress callback and a cancel flag.
+
+    An invalid configuration raises :class:`SpecError` before any work. A failure while measuring (a worker
+    process that died, an error inside PyTorch) ends the run cleanly: the result keeps the finished points and
+    says what failed in ``error``.
     """
     check_config(config)
     _check_device(config.device)
     points = sweep_points(config)
     result = BenchResult(allocator=allocator_description(config.allocator))
+    token = cancel or CancelToken()
+    try:
+        yield from _measure_points(config, points, result, token)
+    except Exception as error:  # the run's boundary: report, keep what finished
+        if token.cancelled:
+            result.cancelled = True
+        else:
+            result.error = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
+            yield BenchProgress(0, 0, f"error: {result.error}")
+    if token.cancelled:
+        result.cancelled = True
+    return result
+
+
+def _measure_points(
+    config: BenchConfig, points: list[tuple[str, LayerSpec, int]], result: BenchResult, token: CancelToken
+) -> Generator[BenchProgress, None, None]:
     per_point = len(config.impls) * config.rounds + 1
     total = len(points) * per_point
     done = 0
@@ -172,7 +226,10 @@ def run_bench(config: BenchConfig) -> Generator[BenchProgress, None, BenchResult
             config.method,
             config.allocator,
         )
+        if token.cancelled:
+            return
         measurer = make_measurer(config.isolation, spec, config.impls, options)
+        unregister = token.on_cancel(measurer.kill)
         with _torch_settings(config, threads) as tf32:
             try:
                 result.tf32 = tf32
@@ -215,11 +272,11 @@ def run_bench(config: BenchConfig) -> Generator[BenchProgress, None, BenchResult
                     for info in infos
                 ]
             finally:
+                unregister()
                 measurer.close()
         step = BenchProgress(done, total, f"{where}: done", records=records)
         result.add(step)
         yield step
-    return result
 
 
 def collect(

@@ -6,10 +6,15 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from core.lab import LabResult
-from core.modes import MODE_TITLES
+from core.mapping import INPUT_TRANSFORMS
+from core.registry import INPUT_FILLS, MAPPING_MODES
 
 
 class CodePanel(QWidget):
+    """The mapping's code: instant (pure Python), so no stage."""
+
+    STAGE = None
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
@@ -31,9 +36,12 @@ class CodePanel(QWidget):
         layout.addWidget(self.editor, 1)
 
     def show_result(self, result: LabResult) -> None:
-        self.title.setText(MODE_TITLES[result.valid.mode])
-        self.transform.setText(f"Input transform: {result.mapping.input_transform}.")
-        self.editor.setPlainText(result.mapping.code)
+        spec = result.spec
+        self.title.setText(MAPPING_MODES[result.valid.mode].description)
+        self.transform.setText(
+            f"Input: {INPUT_FILLS[spec.input_fill].description}. Transform: {INPUT_TRANSFORMS[result.valid.mode]}."
+        )
+        self.editor.setPlainText(result.code)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.editor.toPlainText())

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
+import torch
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.equality import EqualityReport
 from core.lab import LabResult
+from core.registry import DTYPES
 from gui.widgets.heatmap import Heatmap
 
 
-def _first_map(tensor) -> tuple:  # (N, C, *spatial) -> a 2-D image: channels x positions of sample 0
+def _first_map(tensor: torch.Tensor) -> np.ndarray:
+    """(N, C, *spatial) -> a 2-D image: channels x positions of sample 0."""
     sample = tensor[0].double()
     return sample.reshape(sample.shape[0], -1).numpy()
 
@@ -19,13 +23,14 @@ class EqualityPanel(QWidget):
     """``dtypeRequested`` asks the window to recompute in another dtype (float32 <-> float64)."""
 
     dtypeRequested = Signal(str)
+    STAGE = "equality"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.badge = QLabel("…")
         self.badge.setProperty("role", "badge")
         self.dtype = QComboBox()
-        self.dtype.addItems(["float32", "float64", "bfloat16", "float16"])
+        self.dtype.addItems(DTYPES.names)
         self.dtype.setToolTip("Recompute in another precision: differences that shrink with it are rounding")
         self.dtype.textActivated.connect(self.dtypeRequested)
         self.numbers = {
@@ -68,7 +73,9 @@ class EqualityPanel(QWidget):
         self.badge.style().polish(self.badge)
 
     def show_result(self, result: LabResult) -> None:
-        report: EqualityReport = result.equality
+        report: EqualityReport | None = result.equality
+        if report is None:
+            return
         if report.equal:
             self.set_badge("pass", f"PASS · outputs agree ({report.dtype})")
         else:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.lab import LabResult
-from core.text_table import format_number
+from core.number_format import format_number
 
 
 class FormulasPanel(QWidget):
+    """Formulas: instant (pure Python), shown in the same event as the edit."""
+
+    STAGE = None
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget()
@@ -45,5 +49,6 @@ class FormulasPanel(QWidget):
         rows = []
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
+            assert item is not None
             rows.append(" | ".join(item.text(c) for c in range(3)))
         return "\n".join(rows)

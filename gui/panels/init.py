@@ -11,6 +11,10 @@ from gui.plots.palette import impl_color
 
 
 class InitPanel(QWidget):
+    """Shows the ``init`` stage."""
+
+    STAGE = "init"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget()
@@ -29,6 +33,8 @@ class InitPanel(QWidget):
 
     def show_result(self, result: LabResult) -> None:
         init = result.init
+        if init is None:
+            return
         self.plot.clear()
         self.plot.addLegend(offset=(10, 10))
         edges = np.asarray(init.bin_edges)

@@ -1,133 +1,179 @@
-"""The parameter panel: every spec field as a widget; core's error shown next to the field it names."""
+"""The parameter panel: a view of the controller's raw values. Each edit goes to the controller as one field;
+the controller's values and errors come back here. The panel keeps no spec of its own."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
+    QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+from superqt import QLargeIntSpinBox
 from superqt.utils import signals_blocked
 
 from core.errors import SpecError
-from core.spec import DTYPES, MODES, SOURCES, LayerSpec
+from core.registry import DTYPES, INPUT_FILLS, MAPPING_MODES, SOURCES, Registry, Term
+from core.spec import MAX_SEED, PADDING_WORDS, SIZE_FIELDS
 
-PAIR_FIELDS = {
-    "kernel": (1, 1024),
-    "stride": (1, 64),
-    "padding": (0, 512),
-    "dilation": (1, 64),
-    "input_size": (1, 4096),
-}
-MODE_LABELS = {
-    "auto": "auto",
-    "pointwise": "pointwise (kernel 1)",
-    "full": "full-kernel",
-    "unrolled": "unrolled (Toeplitz)",
-    "unfold": "unfold (im2col)",
-}
-# Which widgets a core error about a parameter points at.
-ERROR_TARGETS = {"memory": ("input_size", "batch", "cin", "cout", "mode"), "computation": ()}
+# Spin boxes show every whole number core could accept: core decides what is valid, never a widget's range.
+INT_MAX = 2**63 - 1
+SIZE_MINIMUM = {"kernel": 1, "stride": 1, "padding": 0, "dilation": 1, "input_size": 1}
+# Which widgets a core error about a non-field parameter points at.
+ERROR_TARGETS = {"memory": ("input_size", "batch", "cin", "cout", "mode")}
+PADDING_KINDS = ("numbers", *PADDING_WORDS)
+
+
+class _DigitsValidator(QValidator):
+    """ASCII digits only (Python's ``isnumeric`` would let '²' through to ``int()``)."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if text == "":
+            return QValidator.State.Intermediate, text, pos
+        if text.isascii() and text.isdigit():
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Invalid, text, pos
+
+
+class IntBox(QLargeIntSpinBox):
+    """A spin box for any non-negative whole number up to 2^63 - 1 (torch's int64)."""
+
+    def __init__(self, minimum: int, maximum: int = INT_MAX) -> None:
+        super().__init__()
+        self.setRange(minimum, maximum)
+        self.lineEdit().setValidator(_DigitsValidator(self))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:
+        # Narrow enough that two boxes and a "×" fit the parameter dock at 1280 px; long numbers scroll.
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 64), hint.height())
+
+    def _updateEdit(self) -> None:
+        # A programmatic value must not look like typing: superqt would move the keyboard focus here.
+        with signals_blocked(self.lineEdit()):
+            super()._updateEdit()
 
 
 class SizePair(QWidget):
-    """Height x width spin boxes; the height box hides for 1-D layers."""
+    """Height x width boxes; the height box hides for 1-D layers. ``edited`` carries the new list."""
 
-    changed = Signal()
+    edited = Signal(list)
 
-    def __init__(self, minimum: int, maximum: int) -> None:
+    def __init__(self, name: str, minimum: int) -> None:
         super().__init__()
-        self.height_box, self.width_box = QSpinBox(), QSpinBox()
+        self.height_box, self.width_box = IntBox(minimum), IntBox(minimum)
+        self.height_box.setObjectName(f"{name}_h")
+        self.width_box.setObjectName(f"{name}_w")
+        self.height_box.setAccessibleName(f"{name} height")
+        self.width_box.setAccessibleName(f"{name} width")
+        self.times = QLabel("×")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.times = QLabel("×")
-        for box in (self.height_box, self.width_box):
-            box.setRange(minimum, maximum)
-            box.setAccelerated(True)
-            box.valueChanged.connect(self.changed)
         layout.addWidget(self.height_box, 1)
         layout.addWidget(self.times)
         layout.addWidget(self.width_box, 1)
+        self.dims = 2
+        for box in (self.height_box, self.width_box):
+            box.valueChanged.connect(lambda _=None: self.edited.emit(self.values()))
 
     def set_dims(self, dims: int) -> None:
+        self.dims = dims
         self.height_box.setVisible(dims == 2)
         self.times.setVisible(dims == 2)
 
-    def values(self, dims: int) -> list[int]:
-        return [self.width_box.value()] if dims == 1 else [self.height_box.value(), self.width_box.value()]
+    def values(self) -> list[int]:
+        if self.dims == 1:
+            return [self.width_box.value()]
+        return [self.height_box.value(), self.width_box.value()]
 
-    def set_values(self, values: tuple[int, ...]) -> None:
+    def show_values(self, values: Any) -> None:
+        """Show a list of one or two whole numbers (anything else is left as it is: core reports it)."""
+        if not isinstance(values, list | tuple) or not all(isinstance(v, int) for v in values) or not values:
+            return
         with signals_blocked(self.height_box), signals_blocked(self.width_box):
-            if len(values) == 1:
-                self.width_box.setValue(values[0])
-            else:
-                self.height_box.setValue(values[0])
-                self.width_box.setValue(values[1])
+            self.height_box.setValue(values[0])
+            self.width_box.setValue(values[-1])
+
+    def boxes(self) -> tuple[QWidget, ...]:
+        return (self.height_box, self.width_box)
 
 
-def _spin(minimum: int, maximum: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(minimum, maximum)
-    box.setAccelerated(True)
+def _combo(registry: Registry[Any]) -> QComboBox:
+    box = QComboBox()
+    term: Term
+    for term in registry:
+        box.addItem(term.label, term.name)
+        box.setItemData(box.count() - 1, term.description, 3)  # Qt.ToolTipRole
     return box
 
 
 class ParameterPanel(QWidget):
-    """Edits a spec. ``edited`` fires on every change with the raw values (core parses and validates them)."""
+    """Every spec field as a widget named after the field. ``fieldEdited(name, value)`` fires on each edit."""
 
-    edited = Signal(dict)
+    fieldEdited = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, QWidget] = {}
         self.dims = QComboBox()
         self.dims.addItem("1-D (Conv1d)", 1)
         self.dims.addItem("2-D (Conv2d)", 2)
-        self.cin, self.cout, self.groups = _spin(1, 4096), _spin(1, 4096), _spin(1, 4096)
-        self.batch, self.seed = _spin(1, 4096), _spin(0, 2**31 - 1)
-        self.pairs = {name: SizePair(*bounds) for name, bounds in PAIR_FIELDS.items()}
+        self.cin, self.cout, self.groups, self.batch = IntBox(1), IntBox(1), IntBox(1), IntBox(1)
+        self.seed = IntBox(0, MAX_SEED)
+        self.pairs = {name: SizePair(name, SIZE_MINIMUM[name]) for name in SIZE_FIELDS}
         self.padding_kind = QComboBox()
-        self.padding_kind.addItems(["numbers", "same", "valid"])
+        self.padding_kind.addItems(PADDING_KINDS)
+        self.padding_kind.setObjectName("padding_kind")
+        self.padding_kind.setAccessibleName("padding kind")
         self.bias = QCheckBox("bias")
-        self.dtype, self.mode, self.source = QComboBox(), QComboBox(), QComboBox()
-        self.dtype.addItems(DTYPES)
-        for mode in MODES:
-            self.mode.addItem(MODE_LABELS[mode], mode)
-        self.source.addItems(SOURCES)
-        form = QFormLayout()
-        padding_row = QWidget()
-        padding_layout = QHBoxLayout(padding_row)
-        padding_layout.setContentsMargins(0, 0, 0, 0)
-        padding_layout.addWidget(self.padding_kind)
-        padding_layout.addWidget(self.pairs["padding"], 1)
-        rows: list[tuple[str, str, QWidget, QWidget]] = [
-            ("dims", "&Layer", self.dims, self.dims),
-            ("cin", "C&in", self.cin, self.cin),
-            ("cout", "C&out", self.cout, self.cout),
-            ("kernel", "&Kernel", self.pairs["kernel"], self.pairs["kernel"]),
-            ("stride", "&Stride", self.pairs["stride"], self.pairs["stride"]),
-            ("padding", "&Padding", padding_row, padding_row),
-            ("dilation", "&Dilation", self.pairs["dilation"], self.pairs["dilation"]),
-            ("groups", "&Groups", self.groups, self.groups),
-            ("input_size", "&Input size", self.pairs["input_size"], self.pairs["input_size"]),
-            ("batch", "&Batch", self.batch, self.batch),
-            ("bias", "", self.bias, self.bias),
-            ("dtype", "D&type", self.dtype, self.dtype),
-            ("seed", "S&eed", self.seed, self.seed),
-            ("mode", "&Mapping", self.mode, self.mode),
-            ("source", "Initialise", self.source, self.source),
+        self.dtype, self.mode, self.source = _combo(DTYPES), _combo(MAPPING_MODES), _combo(SOURCES)
+        self.input_fill = _combo(INPUT_FILLS)
+        self.input_values = QLineEdit(placeholderText="e.g. 1, 2, 3, 4")
+        padding_row = _row(self.padding_kind, self.pairs["padding"])
+        input_row = _row(self.input_fill, self.input_values)
+        # (spec field, label with its Alt mnemonic, the field's own widget, the row it sits in)
+        rows: list[tuple[str, str, QWidget, QWidget | None]] = [
+            ("dims", "La&yer", self.dims, None),
+            ("cin", "C&in", self.cin, None),
+            ("cout", "C&out", self.cout, None),
+            ("kernel", "&Kernel", self.pairs["kernel"], None),
+            ("stride", "&Stride", self.pairs["stride"], None),
+            ("padding", "P&adding", padding_row, None),
+            ("dilation", "&Dilation", self.pairs["dilation"], None),
+            ("groups", "&Groups", self.groups, None),
+            ("input_size", "Inp&ut size", self.pairs["input_size"], None),
+            ("batch", "&Batch", self.batch, None),
+            ("bias", "", self.bias, None),
+            ("dtype", "D&type", self.dtype, None),
+            ("seed", "Seed", self.seed, None),
+            ("input_fill", "Input", self.input_fill, input_row),
+            ("input_values", "", self.input_values, input_row),
+            ("mode", "&Mapping", self.mode, None),
+            ("source", "Initialise", self.source, None),
         ]
-        for name, label, widget, marked in rows:
-            form.addRow(label, widget)
-            self.fields[name] = marked
+        self.fields: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for name, label, widget, row in rows:
+            if row is None or widget is self.input_fill:
+                form.addRow(label, row or widget)
+            self.fields[name] = widget
+            widget.setObjectName(name)
+            widget.setAccessibleName(name)
+        for combo in self.findChildren(QComboBox):  # narrow docks elide long entries; the list shows them whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6 if combo is self.padding_kind else 10)
         self.error = QLabel()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -136,89 +182,81 @@ class ParameterPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        for signal in (
-            self.dims.currentIndexChanged,
-            self.padding_kind.currentIndexChanged,
-            self.dtype.currentIndexChanged,
-            self.mode.currentIndexChanged,
-            self.source.currentIndexChanged,
-        ):
-            signal.connect(self._changed)
-        for box in (self.cin, self.cout, self.groups, self.batch, self.seed):
-            box.valueChanged.connect(self._changed)
-        for pair in self.pairs.values():
-            pair.changed.connect(self._changed)
-        self.bias.toggled.connect(self._changed)
+        self._set_tab_order()
+        self._connect()
 
-    def current_dims(self) -> int:
-        return int(self.dims.currentData())
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = []
+        for widget in self.fields.values():
+            if isinstance(widget, SizePair):
+                chain += widget.boxes()
+            elif widget is self.fields["padding"]:
+                chain += [self.padding_kind, *self.pairs["padding"].boxes()]
+            else:
+                chain.append(widget)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
-    def values(self) -> dict[str, Any]:
-        """The raw spec values the widgets show."""
-        dims = self.current_dims()
-        kind = self.padding_kind.currentText()
-        return {
-            "dims": dims,
-            "cin": self.cin.value(),
-            "cout": self.cout.value(),
-            "kernel": self.pairs["kernel"].values(dims),
-            "stride": self.pairs["stride"].values(dims),
-            "padding": self.pairs["padding"].values(dims) if kind == "numbers" else kind,
-            "dilation": self.pairs["dilation"].values(dims),
-            "groups": self.groups.value(),
-            "input_size": self.pairs["input_size"].values(dims),
-            "batch": self.batch.value(),
-            "bias": self.bias.isChecked(),
-            "dtype": self.dtype.currentText(),
-            "seed": self.seed.value(),
-            "mode": self.mode.currentData(),
-            "source": self.source.currentText(),
-        }
+    def _connect(self) -> None:
+        emit = self.fieldEdited.emit
+        self.dims.currentIndexChanged.connect(lambda _: emit("dims", self.dims.currentData()))
+        for name in ("cin", "cout", "groups", "batch", "seed"):
+            box: IntBox = getattr(self, name)
+            box.valueChanged.connect(lambda value, n=name: emit(n, value))
+        for name, pair in self.pairs.items():
+            if name == "padding":
+                pair.edited.connect(lambda values: emit("padding", values))
+            else:
+                pair.edited.connect(lambda values, n=name: emit(n, values))
+        self.padding_kind.currentTextChanged.connect(self._padding_kind_changed)
+        self.bias.toggled.connect(lambda on: emit("bias", on))
+        for name in ("dtype", "mode", "source", "input_fill"):
+            combo: QComboBox = getattr(self, name)
+            combo.currentIndexChanged.connect(lambda _, n=name, c=combo: emit(n, c.currentData()))
+        self.input_fill.currentIndexChanged.connect(lambda _: self._sync_enabled())
+        self.input_values.textEdited.connect(lambda text: emit("input_values", text))
 
-    def set_spec(self, spec: LayerSpec) -> None:
-        """Show ``spec`` without emitting ``edited``."""
-        widgets = [
-            self.dims,
-            self.cin,
-            self.cout,
-            self.groups,
-            self.batch,
-            self.seed,
-            self.padding_kind,
-            self.bias,
-            self.dtype,
-            self.mode,
-            self.source,
-        ]
-        with _all_blocked(widgets):
-            self.dims.setCurrentIndex(spec.dims - 1)
-            self.cin.setValue(spec.cin)
-            self.cout.setValue(spec.cout)
-            self.groups.setValue(spec.groups)
-            self.batch.setValue(spec.batch)
-            self.seed.setValue(min(spec.seed, 2**31 - 1))
-            self.bias.setChecked(spec.bias)
-            self.dtype.setCurrentText(spec.dtype)
-            self.mode.setCurrentIndex(self.mode.findData(spec.mode))
-            self.source.setCurrentText(spec.source)
-            for name in ("kernel", "stride", "dilation", "input_size"):
-                self.pairs[name].set_values(getattr(spec, name))
-            if isinstance(spec.padding, str):
-                self.padding_kind.setCurrentText(spec.padding)
+    def _padding_kind_changed(self, kind: str) -> None:
+        self._sync_enabled()
+        self.fieldEdited.emit("padding", self.pairs["padding"].values() if kind == "numbers" else kind)
+
+    def _sync_enabled(self) -> None:
+        self.pairs["padding"].setEnabled(self.padding_kind.currentText() == "numbers")
+        self.input_values.setVisible(self.input_fill.currentData() == "values")
+
+    # ----- from the controller ----------------------------------------------------------------------------------
+    def show_values(self, values: dict[str, Any]) -> None:
+        """Show the controller's raw values without emitting edits."""
+        with _blocked(self.findChildren(QWidget)):
+            dims = values.get("dims")
+            if dims in (1, 2):
+                self.dims.setCurrentIndex(int(dims) - 1)
+                for pair in self.pairs.values():
+                    pair.set_dims(int(dims))
+            for name in ("cin", "cout", "groups", "batch", "seed"):
+                value = values.get(name)
+                if isinstance(value, int) and not isinstance(value, bool):
+                    getattr(self, name).setValue(value)
+            for name in SIZE_FIELDS:
+                if name != "padding":
+                    self.pairs[name].show_values(values.get(name))
+            padding = values.get("padding")
+            if isinstance(padding, str) and padding in PADDING_WORDS:
+                self.padding_kind.setCurrentText(padding)
             else:
                 self.padding_kind.setCurrentText("numbers")
-                self.pairs["padding"].set_values(spec.padding)
-        self._sync_visibility()
-
-    def _sync_visibility(self) -> None:
-        dims = self.current_dims()
-        for pair in self.pairs.values():
-            pair.set_dims(dims)
-        self.pairs["padding"].setEnabled(self.padding_kind.currentText() == "numbers")
-
-    def _changed(self, *_: object) -> None:
-        self._sync_visibility()
-        self.edited.emit(self.values())
+                self.pairs["padding"].show_values(padding)
+            if isinstance(values.get("bias"), bool):
+                self.bias.setChecked(values["bias"])
+            for name in ("dtype", "mode", "source", "input_fill"):
+                combo: QComboBox = getattr(self, name)
+                index = combo.findData(values.get(name))
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            numbers = values.get("input_values")
+            if isinstance(numbers, list | tuple):
+                self.input_values.setText(", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in numbers))
+        self._sync_enabled()
 
     def show_error(self, error: SpecError | None) -> None:
         """Mark the field(s) core's error names and show its message; None clears."""
@@ -233,14 +271,18 @@ class ParameterPanel(QWidget):
         self.error.setText("" if error is None else str(error))
 
 
-class _all_blocked:
-    def __init__(self, widgets: list[QWidget]) -> None:
-        self.widgets = widgets
-        self.previous: list[bool] = []
+def _row(*widgets: QWidget) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for index, widget in enumerate(widgets):
+        layout.addWidget(widget, index)
+    return row
 
-    def __enter__(self) -> None:
-        self.previous = [w.blockSignals(True) for w in self.widgets]
 
-    def __exit__(self, *_: object) -> None:
-        for widget, was in zip(self.widgets, self.previous, strict=True):
-            widget.blockSignals(was)
+@contextmanager
+def _blocked(widgets: list[QWidget]) -> Iterator[None]:
+    with ExitStack() as stack:
+        for widget in widgets:
+            stack.enter_context(signals_blocked(widget))
+        yield

@@ -4,6 +4,7 @@ matching matrix row (Toeplitz) or column (patch matrix) are highlighted together
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.lab import LabResult
+from core.lab import LabResult, WeightsStage
 from core.sliding import step_count, window_step
 from gui.widgets.heatmap import Heatmap
 
@@ -24,10 +25,14 @@ PAD_MARK = "#9a9a9a"
 
 
 class SlidingWindowPanel(QWidget):
+    """Shows the ``weights`` stage (layers, padded input and sample 0's conv output)."""
+
+    STAGE = "weights"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: LabResult | None = None
-        self._pad_cells = np.empty((0, 2), dtype=int)
+        self.weights: WeightsStage | None = None
         self.channel = QSpinBox()
         self.channel.setPrefix("output channel ")
         self.position = QSlider(Qt.Orientation.Horizontal)
@@ -46,6 +51,8 @@ class SlidingWindowPanel(QWidget):
         self.kernel_map = Heatmap("kernel", "kw", "kh", colorbar=False)
         self.output_map = Heatmap("conv output", "j", "i", colorbar=False)
         self.matrix_map = Heatmap("matrix view", "column", "row")
+        self.pad_marks = pg.ScatterPlotItem(pxMode=False)
+        self.input_map.plot.addItem(self.pad_marks)
         controls = QHBoxLayout()
         for widget in (
             self.channel,
@@ -81,7 +88,10 @@ class SlidingWindowPanel(QWidget):
         self.timer.timeout.connect(lambda: self.step(1))
 
     def show_result(self, result: LabResult) -> None:
-        self.result = result
+        if result.weights is None:
+            return
+        self.result, self.weights = result, result.weights
+        weights = result.weights
         spec = result.valid.spec
         for widget, maximum in ((self.channel, spec.cout - 1), (self.position, step_count(result.valid) - 1)):
             widget.blockSignals(True)
@@ -89,11 +99,17 @@ class SlidingWindowPanel(QWidget):
             widget.setValue(min(widget.value(), maximum))
             widget.blockSignals(False)
         geom = result.valid.geometry
-        self._pad_cells = _padding_cells(result.padded_input.shape[1:], geom.pad_lo, geom.input)
+        rows, cols = weights.padded_input.shape[1:]
+        pad_cells = _padding_cells((rows, cols), geom.pad_lo, geom.input)
+        self.pad_marks.clear()  # a spec without padding must not keep the previous one's marks
+        if pad_cells.size:
+            self.pad_marks.setData(
+                x=pad_cells[:, 1] + 0.5, y=pad_cells[:, 0] + 0.5, size=0.6, symbol="x", pen=PAD_MARK, brush=None
+            )
         mode = result.valid.mode
-        if mode == "unfold" and result.patch_matrix is not None:
+        if mode == "unfold" and weights.patch_matrix is not None:
             self.matrix_map.plot.setTitle("patch matrix (unfold): the current position is one column")
-            self.matrix_map.set_data(result.patch_matrix.double().numpy())
+            self.matrix_map.set_data(weights.patch_matrix.double().numpy())
         else:
             what = (
                 "Toeplitz matrix: the current output is one row"
@@ -101,7 +117,7 @@ class SlidingWindowPanel(QWidget):
                 else "Linear.weight: the current output channel is one row"
             )
             self.matrix_map.plot.setTitle(what)
-            self.matrix_map.set_data(result.linear_matrix.values, scale=result.linear_matrix.block)
+            self.matrix_map.set_data(weights.linear_matrix.values, scale=weights.linear_matrix.block)
         self._channel_changed()
 
     def step(self, delta: int) -> None:
@@ -122,26 +138,26 @@ class SlidingWindowPanel(QWidget):
             self.timer.start(int(1000 / value))
 
     def _channel_changed(self) -> None:
-        if self.result is None:
+        if self.result is None or self.weights is None:
             return
-        result, o = self.result, self.channel.value()
+        result, weights, o = self.result, self.weights, self.channel.value()
         spec = result.valid.spec
         cin_g = spec.cin // spec.groups
         group_first = (o // (spec.cout // spec.groups)) * cin_g
-        kernel = result.mapping.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
+        kernel = weights.mapping.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
         self.kernel_map.plot.setTitle(f"kernel [{o}, 0]")
         self.kernel_map.set_data(kernel)
-        out = result.equality.conv_output[0, o].double().numpy().reshape(result.valid.geometry.output)
+        out = weights.sample_output[o].numpy().reshape(result.valid.geometry.output)
         self.output_map.plot.setTitle(f"output ch {o}")
         self.output_map.set_data(out)
         self.input_map.plot.setTitle(f"input ch {group_first} (x: pad)")
-        self.input_map.set_data(result.padded_input[group_first].numpy())
+        self.input_map.set_data(weights.padded_input[group_first].numpy())
         self._draw_step()
 
     def _draw_step(self, *_: object) -> None:
-        if self.result is None:
+        if self.result is None or self.weights is None:
             return
-        result = self.result
+        result, weights = self.result, self.weights
         geom, spec = result.valid.geometry, result.valid.spec
         step = window_step(result.valid, self.position.value(), self.channel.value())
         real = [cell for _, cell, inside in step.taps if inside]
@@ -149,9 +165,9 @@ class SlidingWindowPanel(QWidget):
         self.input_map.highlight(real + padded)
         self.kernel_map.highlight([tap for tap, _, _ in step.taps])
         self.output_map.highlight([step.position])
-        block = result.linear_matrix.block
+        block = weights.linear_matrix.block
         matrix_rows, matrix_cols = self.matrix_map.shape
-        if result.valid.mode == "unfold" and result.patch_matrix is not None:
+        if result.valid.mode == "unfold" and weights.patch_matrix is not None:
             column = step.patch_column
             self.matrix_map.highlight([(r, column) for r in range(matrix_rows)])
             matrix_text = f"patch matrix column {column} · weight row {step.out_channel}"
@@ -159,7 +175,7 @@ class SlidingWindowPanel(QWidget):
             row = step.toeplitz_row if result.valid.mode == "unrolled" else step.out_channel
             self.matrix_map.highlight([(row // block, c) for c in range(matrix_cols)])
             matrix_text = f"matrix row {row}" + (f" (block row {row // block})" if block > 1 else "")
-        value = float(result.equality.conv_output[0, step.out_channel].reshape(-1)[self.position.value()])
+        value = float(weights.sample_output[step.out_channel].reshape(-1)[self.position.value()])
         i, j = step.position
         group = step.out_channel // (spec.cout // spec.groups)
         where = f"({i}, {j})" if spec.dims == 2 else f"{j}"
@@ -169,11 +185,6 @@ class SlidingWindowPanel(QWidget):
             f"· input channels {step.channels[0]}–{step.channels[-1]} (group {group})"
             f"  ·  stride {geom.stride}, dilation {geom.dilation}, padding {geom.pad_lo}/{geom.pad_hi}"
         )
-        pad_cells = self._pad_cells
-        if pad_cells.size:
-            self.input_map.marks.addPoints(
-                x=pad_cells[:, 1] + 0.5, y=pad_cells[:, 0] + 0.5, size=0.6, symbol="x", pen=PAD_MARK, brush=None
-            )
 
 
 def _padding_cells(shape: tuple[int, int], pad_lo: tuple[int, int], size: tuple[int, int]) -> np.ndarray:

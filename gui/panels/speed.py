@@ -4,6 +4,7 @@ arrive, cancel at any time keeping what finished, export the plots for slides.""
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -29,35 +30,53 @@ from PySide6.QtWidgets import (
 from superqt.utils import GeneratorWorker, create_worker
 
 from core.bench.allocator import ALLOCATORS
-from core.bench.config import IMPLEMENTATIONS, ISOLATIONS, SWEEP_VARIABLES, BenchConfig, parse_sweep
+from core.bench.config import ISOLATIONS, SWEEP_VARIABLES, BenchConfig, parse_sweep
 from core.bench.explain import explain
 from core.bench.records import write_records
-from core.bench.runner import BenchProgress, BenchResult, run_bench
+from core.bench.runner import BenchProgress, BenchResult, CancelToken, run_bench
 from core.errors import SpecError
+from core.lab import LabResult
+from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
 from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time, style_plot
+from gui.workers import done_event
 
 PLOT_TITLES = {"time": "time per call", "ratio": "ratio to linear", "roofline": "roofline"}
+SHUTDOWN_WAIT_S = 5.0
 DEFAULT_IMPLS = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul")
 
 
 class SpeedPanel(QWidget):
-    """``finished`` fires when a run ends (completed or cancelled)."""
+    """Benchmarks on demand (Run), never on every edit. ``finished`` fires when a run ends (completed or
+    cancelled).
+
+    ``spec`` is the lab's current spec; ``measured_spec`` the one the shown records were measured on (shown on
+    the plots, written by Export). Once they differ the results are marked stale.
+    """
 
     finished = Signal()
+    STAGE = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec: LayerSpec | None = None
+        self.measured_spec: LayerSpec | None = None
         self.result = BenchResult()
         self.worker: GeneratorWorker | None = None
+        self._worker_done = threading.Event()
+        self._worker_done.set()
+        self._cancel: CancelToken | None = None
         self.foreground = "k"
+        self.measured = QLabel()
+        self.measured.setWordWrap(True)
+        self.measured.setProperty("role", "banner")
+        self.measured.hide()
         self.impls = QListWidget()
         self.impls.setMaximumHeight(130)
-        for name, description in IMPLEMENTATIONS.items():
-            item = QListWidgetItem(name)
-            item.setToolTip(description)
-            item.setCheckState(Qt.CheckState.Checked if name in DEFAULT_IMPLS else Qt.CheckState.Unchecked)
+        for term in IMPLEMENTATIONS:
+            item = QListWidgetItem(term.name)
+            item.setToolTip(term.description)
+            item.setCheckState(Qt.CheckState.Checked if term.name in DEFAULT_IMPLS else Qt.CheckState.Unchecked)
             self.impls.addItem(item)
         self.sweep_variable = QComboBox()
         self.sweep_variable.addItems(["(no sweep)", *SWEEP_VARIABLES])
@@ -106,17 +125,38 @@ class SpeedPanel(QWidget):
         layout.addLayout(options)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(self.measured)
         layout.addWidget(self.plot_tabs, 1)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.export_button.clicked.connect(self.export_dialog)
 
     def set_spec(self, spec: LayerSpec) -> None:
+        """The lab's current spec (what Run measures next); results of another spec are marked stale."""
         self.spec = spec
+        self._show_measured()
 
-    def show_result(self, result) -> None:
-        """A new valid spec: benchmarks of it run on demand (Run), not on every edit."""
+    def show_result(self, result: LabResult) -> None:
         self.set_spec(result.spec)
+
+    def is_stale(self) -> bool:
+        return self.measured_spec is not None and self.spec != self.measured_spec
+
+    def _show_measured(self) -> None:
+        if self.measured_spec is None:
+            self.measured.hide()
+            return
+        self.measured.show()
+        self.measured.setProperty("state", "stale" if self.is_stale() else "current")
+        self.measured.style().unpolish(self.measured)
+        self.measured.style().polish(self.measured)
+        if self.is_stale():
+            self.measured.setText(
+                f"STALE: measured on {self.measured_spec.describe()}; the spec has changed since. "
+                "Run again to measure the current spec (Export writes the measured one)."
+            )
+        else:
+            self.measured.setText(f"measured on {self.measured_spec.describe()}")
 
     def restyle(self, background: str, foreground: str) -> None:
         self.foreground = foreground
@@ -156,29 +196,35 @@ class SpeedPanel(QWidget):
         except SpecError as error:
             self.message.setText(f"error: {error}")
             return
-        self.cancel()
+        self._stop_worker()
         self.result = BenchResult()
+        self.measured_spec = config.spec
+        self._show_measured()
         self.progress.setValue(0)
         self.message.setText("preparing: each implementation is checked against the float64 reference first…")
-        worker = create_worker(run_bench, config, _start_thread=False)
+        self._cancel = CancelToken()
+        worker = create_worker(run_bench, config, self._cancel, _start_thread=False)
         worker.yielded.connect(self._progress)
         worker.returned.connect(self._returned)
-        worker.errored.connect(lambda error: self.message.setText(f"error: {error}"))
-        worker.finished.connect(self._finished)
-        self.worker = worker
+        worker.errored.connect(lambda error: self.message.setText(f"error: {type(error).__name__}: {error}"))
+        worker.finished.connect(self._finished)  # type: ignore[arg-type]  # superqt's stub wants an argument
+        self.worker, self._worker_done = worker, done_event(worker)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         worker.start()
 
     def cancel(self) -> None:
-        """Stop after the current measurement; everything finished so far stays."""
+        """Stop now (worker processes are killed); everything finished so far stays."""
         if self.worker is not None:
             self.worker.quit()
-            self.message.setText("cancelling after the current measurement…")
+            if self._cancel is not None:
+                self._cancel.cancel()
+            self.message.setText("cancelling…")
 
     def _progress(self, progress: BenchProgress) -> None:
-        self.progress.setMaximum(progress.total)
-        self.progress.setValue(progress.done)
+        if progress.total:
+            self.progress.setMaximum(progress.total)
+            self.progress.setValue(progress.done)
         self.result.add(progress)
         if progress.records:
             self._draw()
@@ -197,7 +243,9 @@ class SpeedPanel(QWidget):
         values = list(dict.fromkeys(r.value for r in self.result.records))
         lines = explain([r for r in self.result.records if r.value == values[-1]]) if values else []
         excluded = [f"excluded {e.name}: {e.reason}" for _, e in self.result.excluded]
-        head = "cancelled: partial results kept. " if cancelled else ""
+        head = "cancelled: partial results kept. " if cancelled or self.result.cancelled else ""
+        if self.result.error:
+            head += f"error: {self.result.error}. "
         self.message.setText(head + " · ".join(lines[:4] + excluded[:3]))
         self.finished.emit()
 
@@ -205,13 +253,15 @@ class SpeedPanel(QWidget):
         records = self.result.records
         if not records:
             return
-        draw_time(self.plots["time"].getPlotItem(), records, foreground=self.foreground)
-        draw_ratio(self.plots["ratio"].getPlotItem(), records, foreground=self.foreground)
+        measured = self.measured_spec.describe() if self.measured_spec else ""
+        draw_time(self.plots["time"].getPlotItem(), records, foreground=self.foreground, subtitle=measured)
+        draw_ratio(self.plots["ratio"].getPlotItem(), records, foreground=self.foreground, subtitle=measured)
         draw_roofline(
             self.plots["roofline"].getPlotItem(),
             records,
             list(self.result.rooflines.values()),
             foreground=self.foreground,
+            subtitle=measured,
         )
 
     def export(self, directory: Path) -> list[Path]:
@@ -219,7 +269,7 @@ class SpeedPanel(QWidget):
         from gui.plots.bench_export import write_bench_plots
 
         meta = {
-            "spec": self.spec.to_dict() if self.spec else {},
+            "spec": self.measured_spec.to_dict() if self.measured_spec else {},
             "excluded": [dataclasses.asdict(e) for _, e in self.result.excluded],
         }
         paths = write_records(self.result.records, directory, {"csv", "json"}, meta)
@@ -231,6 +281,12 @@ class SpeedPanel(QWidget):
             paths = self.export(Path(directory))
             self.message.setText(f"wrote {len(paths)} files to {directory}")
 
-    def shutdown(self) -> None:
+    def _stop_worker(self) -> None:
+        """Cancel this panel's run and wait for its worker (never for anyone else's)."""
+        worker, done = self.worker, self._worker_done
         self.cancel()
-        GeneratorWorker.await_workers(30_000)
+        if worker is not None:
+            done.wait(SHUTDOWN_WAIT_S)
+
+    def shutdown(self) -> None:
+        self._stop_worker()

@@ -11,8 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from core.lab import LabResult
-from gui.plots.palette import OKABE_ITO
+from core.lab import LabResult, WeightsStage
+from core.registry import OKABE_ITO
 from gui.widgets.heatmap import Heatmap
 
 SOURCE_COLOURS = ("#dddddd", *OKABE_ITO[:7], "#7b3294", "#008837", "#a6611a", "#5e3c99", "#e66101")
@@ -25,9 +25,13 @@ def _source_colormap() -> pg.ColorMap:
 
 
 class WeightsPanel(QWidget):
+    """Shows the ``weights`` stage."""
+
+    STAGE = "weights"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result: LabResult | None = None
+        self.result: WeightsStage | None = None
         self.colour_by = QComboBox()
         self.colour_by.addItems(["value", "source conv weight"])
         self.colour_by.setToolTip("Colour the Linear matrix by value, or by which conv weight each entry shares")
@@ -52,14 +56,16 @@ class WeightsPanel(QWidget):
         self.linear_map.hovered.connect(self._hover_linear)
         self.conv_map.hovered.connect(self._hover_conv)
 
-    def show_result(self, result: LabResult) -> None:
-        self.result = result
+    def show_result(self, lab: LabResult) -> None:
+        if lab.weights is None:
+            return
+        self.result = result = lab.weights
         reduced = result.linear_matrix
         rows, cols = reduced.shape
         self.linear_map.plot.setTitle(f"Linear.weight {rows}×{cols}")
         self.conv_map.set_data(result.conv_grid.values)
         self._draw_grid_lines()
-        structure = result.mapping.structure()
+        structure = result.structure
         text = (
             f"{100 * structure.sparsity:.1f}% structural zeros; {structure.distinct_weights} distinct weights, "
             f"each used {structure.reuse:.1f}× on average."
@@ -74,6 +80,8 @@ class WeightsPanel(QWidget):
             self.patch_map.set_data(result.patch_matrix.double().numpy())
 
     def _draw_grid_lines(self) -> None:
+        if self.result is None:
+            return
         grid = self.result.conv_grid
         plot = self.conv_map.plot
         for item in [i for i in plot.items if isinstance(i, pg.InfiniteLine)]:

@@ -6,7 +6,9 @@ axes in log mode, so error bars (which pyqtgraph does not transform) stay exact.
 
 from __future__ import annotations
 
+import html
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -15,6 +17,7 @@ from pyqtgraph.Qt import QtGui
 
 from core.bench.records import BenchRecord
 from core.bench.roofline import Roofline
+from core.registry import IMPLEMENTATIONS
 from gui.plots.palette import impl_color, impl_symbol
 
 SYMBOL_SIZE = 11
@@ -22,14 +25,7 @@ LINE_WIDTH = 2.5
 TICK_POINT_SIZE = 11
 LABEL_SIZE = "12pt"
 TITLE_SIZE = "13pt"
-DISPLAY_NAMES = {
-    "linear": "linear",
-    "linear_permute": "linear\n+ permutes",
-    "conv": "conv",
-    "conv_channels_last": "conv\nchannels_last",
-    "unfold_matmul": "unfold\n+ matmul",
-    "unrolled": "unrolled\n(Toeplitz)",
-}
+SUBTITLE_SIZE = "10pt"
 
 
 def style_plot(plot: pg.PlotItem, foreground: str = "k") -> None:
@@ -43,6 +39,20 @@ def style_plot(plot: pg.PlotItem, foreground: str = "k") -> None:
         axis.setTextPen(foreground)
     plot.getAxis("bottom").setHeight(70)
     plot.getAxis("left").setWidth(80)
+
+
+def _tick_label(name: str) -> str:
+    """The implementation's registry label, wrapped to fit under one category."""
+    label = IMPLEMENTATIONS[name].label if name in IMPLEMENTATIONS else name
+    return textwrap.fill(label, 14)
+
+
+def _title(plot: pg.PlotItem, title: str, subtitle: str, foreground: str) -> None:
+    """The plot's title, with what was measured on a second, smaller line."""
+    text = html.escape(title)
+    if subtitle:
+        text += f"<br><span style='font-size:{SUBTITLE_SIZE}'>{html.escape(subtitle)}</span>"
+    plot.setTitle(text, size=TITLE_SIZE, color=foreground)
 
 
 def _legend(plot: pg.PlotItem, foreground: str) -> None:
@@ -67,7 +77,8 @@ def _log_ticks(plot: pg.PlotItem, side: str, values: Iterable[float]) -> None:
     if not finite:
         return
     lo, hi = math.floor(math.log10(min(finite))), math.ceil(math.log10(max(finite)))
-    major, minor = [], []
+    major: list[tuple[float, str]] = []
+    minor: list[tuple[float, str]] = []
     for exponent in range(lo, hi + 1):
         for mantissa in (1, 2, 5):
             value = mantissa * 10.0**exponent
@@ -100,7 +111,7 @@ def _categorical_axis(plot: pg.PlotItem, records: Sequence[BenchRecord]) -> tupl
         label = records[0].variable or "value"
     else:
         positions = {(r.impl, r.value): float(impls.index(r.impl)) for r in records}
-        ticks = [(float(i), DISPLAY_NAMES.get(name, name)) for i, name in enumerate(impls)]
+        ticks = [(float(i), _tick_label(name)) for i, name in enumerate(impls)]
         label = "implementation"
     plot.getAxis("bottom").setTicks([ticks])
     plot.setXRange(-0.5, len(ticks) - 0.5, padding=0.02)
@@ -139,7 +150,13 @@ def _log10(values: Iterable[float]) -> list[float]:
     return [math.log10(max(v, 1e-300)) for v in values]
 
 
-def draw_time(plot: pg.PlotItem, records: Sequence[BenchRecord], title: str = "", foreground: str = "k") -> None:
+def draw_time(
+    plot: pg.PlotItem,
+    records: Sequence[BenchRecord],
+    title: str = "",
+    foreground: str = "k",
+    subtitle: str = "",
+) -> None:
     """Median time per call with its interquartile range, log scale."""
     plot.clear()
     _legend(plot, foreground)
@@ -157,11 +174,17 @@ def draw_time(plot: pg.PlotItem, records: Sequence[BenchRecord], title: str = ""
     _log_ticks(plot, "left", shown)
     plot.setLabel("left", "median time per call (ms)", size=LABEL_SIZE, color=foreground)
     plot.setLabel("bottom", xlabel, size=LABEL_SIZE, color=foreground)
-    plot.setTitle(title or "median time per call (bars: interquartile range)", size=TITLE_SIZE, color=foreground)
+    _title(plot, title or "median time per call (bars: interquartile range)", subtitle, foreground)
     plot.showGrid(y=True, alpha=0.25)
 
 
-def draw_ratio(plot: pg.PlotItem, records: Sequence[BenchRecord], title: str = "", foreground: str = "k") -> None:
+def draw_ratio(
+    plot: pg.PlotItem,
+    records: Sequence[BenchRecord],
+    title: str = "",
+    foreground: str = "k",
+    subtitle: str = "",
+) -> None:
     """Median ratio to the baseline with its 95% bootstrap interval; the baseline is the line at 1."""
     plot.clear()
     _legend(plot, foreground)
@@ -190,9 +213,7 @@ def draw_ratio(plot: pg.PlotItem, records: Sequence[BenchRecord], title: str = "
     _log_ticks(plot, "left", shown)
     plot.setLabel("left", f"time / time of {baseline or 'baseline'}", size=LABEL_SIZE, color=foreground)
     plot.setLabel("bottom", xlabel, size=LABEL_SIZE, color=foreground)
-    plot.setTitle(
-        title or f"ratio to {baseline or 'baseline'} (error bars: 95% bootstrap CI)", size=TITLE_SIZE, color=foreground
-    )
+    _title(plot, title or f"ratio to {baseline or 'baseline'} (error bars: 95% bootstrap CI)", subtitle, foreground)
     plot.showGrid(y=True, alpha=0.25)
 
 
@@ -202,6 +223,7 @@ def draw_roofline(
     rooflines: Sequence[Roofline],
     title: str = "",
     foreground: str = "k",
+    subtitle: str = "",
 ) -> None:
     """Executed GFLOP/s against arithmetic intensity, under this machine's roofline (log-log)."""
     plot.clear()
@@ -231,5 +253,5 @@ def draw_roofline(
     _log_ticks(plot, "bottom", [lo, hi])
     plot.setLabel("left", "executed GFLOP/s", size=LABEL_SIZE, color=foreground)
     plot.setLabel("bottom", "arithmetic intensity (FLOP per byte moved, minimum)", size=LABEL_SIZE, color=foreground)
-    plot.setTitle(title or "GFLOP/s against this machine's roofline", size=TITLE_SIZE, color=foreground)
+    _title(plot, title or "GFLOP/s against this machine's roofline", subtitle, foreground)
     plot.showGrid(x=True, y=True, alpha=0.25)

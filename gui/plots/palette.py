@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
-IMPL_ORDER = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul", "unrolled")
+from core.registry import IMPLEMENTATIONS, OKABE_ITO
+
 SYMBOLS = ("o", "s", "t", "d", "star", "h", "p", "+")
+FALLBACK = OKABE_ITO[-1]
 
 
 def impl_color(name: str) -> str:
-    """A fixed colour per implementation, so every plot uses the same one."""
-    index = IMPL_ORDER.index(name) if name in IMPL_ORDER else hash(name) % len(OKABE_ITO)
-    return OKABE_ITO[index % len(OKABE_ITO)]
+    """The implementation's registry colour, so every plot uses the same one."""
+    return IMPLEMENTATIONS[name].colour if name in IMPLEMENTATIONS else FALLBACK
 
 
 def impl_symbol(name: str) -> str:
-    index = IMPL_ORDER.index(name) if name in IMPL_ORDER else hash(name) % len(SYMBOLS)
-    return SYMBOLS[index % len(SYMBOLS)]
+    names = IMPLEMENTATIONS.names
+    return SYMBOLS[names.index(name) % len(SYMBOLS)] if name in names else SYMBOLS[-1]

@@ -54,11 +54,11 @@ def _closed_path_support() -> Iterator[None]:
         original(node, defs, item, options)
         _put_back(taken)
 
-    _svg_module.correctCoordinates = correct
+    _svg_module.correctCoordinates = correct  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        _svg_module.correctCoordinates = original
+        _svg_module.correctCoordinates = original  # type: ignore[attr-defined]
 
 
 def svg_bytes(item: pg.GraphicsObject, width: int | None = None) -> bytes:

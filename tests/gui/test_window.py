@@ -31,24 +31,27 @@ def window(qtbot, tmp_path: Path):
     win.close()
 
 
-def wait_result(qtbot, win: MainWindow, timeout: int = 30_000) -> None:
-    with qtbot.waitSignal(win.controller.resultReady, timeout=timeout):
-        pass
+def settle(qtbot, win: MainWindow, timeout: int = 60_000) -> None:
+    """Wait until every stage of the current spec has landed (or failed)."""
+    qtbot.waitUntil(lambda: win.controller.is_idle(), timeout=timeout)
 
 
 def edit(qtbot, win: MainWindow, action) -> None:
-    with qtbot.waitSignal(win.controller.resultReady, timeout=30_000):
-        action()
+    action()
+    settle(qtbot, win)
 
 
 def test_changing_spin_boxes_updates_every_panel(qtbot, window: MainWindow) -> None:
     panel = window.parameters
     edit(qtbot, window, lambda: panel.cin.setValue(5))
     result = window.controller.result
-    assert result.spec.cin == 5
+    assert result.spec.cin == 5 and result.pending() == ()
     assert "5/1*3*3*6 + 6" in window.formulas.text()
-    assert window.panels["weights"].result is result
-    assert result.conv_grid.values.shape == (6 * 3, 5 * 3)
+    assert window.panels["weights"].result is result.weights
+    assert result.weights.conv_grid.values.shape == (6 * 3, 5 * 3)
+    assert not window.panels["equality"].badge.text().startswith("PASS")  # hidden panels draw when shown
+    for name in ("equality", "init", "code", "sliding"):
+        window.show_panel(name)
     assert window.panels["equality"].badge.text().startswith("PASS")
     assert window.panels["init"].verdict.text()
     assert "nn.Conv2d(5, 6" in window.panels["code"].editor.toPlainText()
@@ -61,8 +64,12 @@ def test_changing_spin_boxes_updates_every_panel(qtbot, window: MainWindow) -> N
 def test_typing_into_a_spin_box(qtbot, window: MainWindow) -> None:
     box = window.parameters.cout
     box.selectAll()
-    with qtbot.waitSignal(window.controller.resultReady, timeout=30_000):
-        qtbot.keyClicks(box, "12")
+    qtbot.keyClicks(box, "99999")  # beyond any old widget range: shown and judged by core, never clamped
+    settle(qtbot, window)
+    assert box.value() == 99999 and window.controller.values["cout"] == 99999
+    box.selectAll()
+    qtbot.keyClicks(box, "12")
+    settle(qtbot, window)
     assert window.controller.result.spec.cout == 12
 
 
@@ -72,12 +79,16 @@ def test_an_invalid_value_marks_the_field_and_keeps_the_last_result_dimmed(qtbot
     assert window.parameters.error.isVisible()
     assert "groups" in window.parameters.error.text() and "use one of 1, 2" in window.parameters.error.text()
     assert window.parameters.fields["groups"].property("invalid") is True
-    assert window.tabs.graphicsEffect() is not None  # dimmed, still showing the last valid result
+    # Everything that shows the last valid spec says it is stale and is dimmed: panels and formulas alike.
+    for frame in [*window.frames.values(), window.formulas_frame]:
+        if frame is not window.frames["speed"]:
+            assert frame.state == "stale" and frame.panel.graphicsEffect() is not None
+            assert "groups is invalid" in frame.banner.text()
     assert window.controller.result is before
     edit(qtbot, window, lambda: window.parameters.groups.setValue(2))
     assert not window.parameters.error.isVisible()
     assert window.parameters.fields["groups"].property("invalid") is False
-    assert window.tabs.graphicsEffect() is None
+    assert all(frame.state == "current" and frame.panel.graphicsEffect() is None for frame in window.frames.values())
 
 
 def test_every_rule_shows_in_the_panel_without_raising(qtbot, window: MainWindow) -> None:
@@ -107,7 +118,7 @@ def _hover(qtbot, heatmap, row: int, col: int) -> None:
 def test_hovering_a_linear_cell_highlights_its_conv_weight_and_back(qtbot, window: MainWindow) -> None:
     weights = window.panels["weights"]
     window.show_panel("weights")
-    result = window.controller.result
+    result = window.controller.result.weights
     rows, cols = np.nonzero(result.linear_matrix.source >= 0)
     row, col = int(rows[5]), int(cols[5])
     _hover(qtbot, weights.linear_map, row, col)
@@ -147,10 +158,14 @@ def test_sliding_window_steps_and_plays(qtbot, window: MainWindow) -> None:
     assert not sliding.timer.isActive()
     sliding.channel.setValue(5)
     assert "output[0, 5," in sliding.where.text()
+    assert len(sliding.pad_marks.data) == 8 * 8 - 6 * 6  # padding 1 around 6x6
+    window.apply_spec(SMALL.replace(padding=0), synchronous=True)
+    assert len(sliding.pad_marks.data) == 0  # no stale padding marks from the padded spec
 
 
 def test_precision_switch_shows_differences_are_rounding(qtbot, window: MainWindow) -> None:
     equality = window.panels["equality"]
+    window.show_panel("equality")
     first = window.controller.result.equality
     edit(qtbot, window, lambda: equality.dtype.textActivated.emit("float64"))
     second = window.controller.result.equality
@@ -165,11 +180,30 @@ def test_session_round_trip(qtbot, window: MainWindow, tmp_path: Path) -> None:
     window.save_session_to(path)
     other = MainWindow(settings=QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat), restore=False)
     qtbot.addWidget(other)
-    with qtbot.waitSignal(other.controller.resultReady, timeout=30_000):
-        assert other.load_session_from(path)
-    assert other.current_spec == window.current_spec
+    assert other.load_session_from(path)
+    settle(qtbot, other)
+    assert other.controller.spec == window.controller.spec
     assert other.parameters.cout.value() == 8 and other.tabs.currentIndex() == 2
     other.close()
+
+
+def test_saving_while_a_field_is_invalid_saves_the_last_valid_spec_and_says_so(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.parameters.groups.setValue(3)  # invalid: cin=4
+    path = tmp_path / "while-invalid.json"
+    assert window.save_session_to(path)
+    assert "last valid spec" in window.status.text() and "groups" in window.status.text()
+    from core.session import load_session
+
+    assert load_session(path).spec == SMALL  # a file the app accepts, with the last valid spec
+
+
+def test_saving_to_an_impossible_path_is_a_message(window: MainWindow, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert not window.save_session_to(blocker / "session.json")
+    assert "not saved" in window.status.text()
 
 
 @pytest.mark.parametrize(
@@ -185,10 +219,10 @@ def test_a_broken_session_file_is_refused_and_changes_nothing(
 ) -> None:
     path = tmp_path / "broken.json"
     path.write_text(content)
-    before = window.current_spec
+    before = window.controller.spec
     assert not window.load_session_from(path)
-    assert window.current_spec == before
-    assert "session refused" in window.status.text()
+    assert window.controller.spec == before
+    assert "session not loaded" in window.status.text()
 
 
 def test_settings_persist_geometry_spec_and_panel(qtbot, tmp_path: Path) -> None:
@@ -198,47 +232,185 @@ def test_settings_persist_geometry_spec_and_panel(qtbot, tmp_path: Path) -> None
     qtbot.addWidget(first)
     first.apply_spec(SMALL.replace(cout=7), synchronous=True)
     first.tabs.setCurrentIndex(3)
+    first.parameters.groups.setValue(5)  # invalid at close: the last valid spec is what is stored
     first.close()
     second = MainWindow(settings=QSettings(settings_path, QSettings.Format.IniFormat), restore=True)
     qtbot.addWidget(second)
-    assert second.current_spec.cout == 7 and second.tabs.currentIndex() == 3
+    assert second.controller.spec == SMALL.replace(cout=7) and second.tabs.currentIndex() == 3
     second.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("zoom", "abc"),
+        ("zoom", "200"),
+        ("tab", "abc"),
+        ("theme", "neon"),
+        ("spec", "[1, 2]"),
+        ("spec", '{"cin": Infinity}'),
+        ("spec", '{"cin": 4, "groups": 3}'),
+        ("spec", "{" * 5000),
+    ],
+)
+def test_corrupt_settings_fall_back_to_defaults_and_say_so_once(qtbot, tmp_path: Path, key: str, value: str) -> None:
+    make_application()
+    settings = QSettings(str(tmp_path / "corrupt.ini"), QSettings.Format.IniFormat)
+    settings.setValue(key, value)
+    settings.sync()
+    win = MainWindow(settings=settings, restore=True)
+    qtbot.addWidget(win)
+    assert win.status.text().startswith("settings: ignored") and win.status.text().count("settings:") == 1
+    assert 0.8 <= win.zoom <= 2.5 and win.theme in ("light", "dark")
+    assert win.controller.spec is None or win.controller.error is None
+    win.start()
+    settle(qtbot, win)
+    assert win.controller.spec == win.presets["conv2d-doc-example"].spec
+    win.close()
 
 
 def test_presets_menu_shortcut_and_mode_shortcut(qtbot, window: MainWindow) -> None:
     window.activateWindow()
-    with qtbot.waitSignal(window.controller.resultReady, timeout=30_000):
-        QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
     names = list(window.presets)
-    assert window.current_spec == window.presets[names[0]].spec
-    with qtbot.waitSignal(window.controller.resultReady, timeout=30_000):
-        QTest.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.current_spec.mode == "unfold"
+    assert window.controller.spec == window.presets[names[0]].spec
+    QTest.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, window)
+    assert window.controller.spec.mode == "unfold"
+    assert window.mode_actions["unfold"].isChecked()  # the menu shows the mode it just set
+    assert window.parameters.mode.currentData() == "unfold"
+    window.parameters.mode.setCurrentIndex(window.parameters.mode.findData("auto"))  # and follows the panel
+    assert window.mode_actions["auto"].isChecked()
 
 
-def test_theme_and_zoom(qtbot, window: MainWindow) -> None:
+def test_theme_and_zoom_restyle_plots(qtbot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QApplication
+
+    from gui.theme import plot_colours
 
     size = QApplication.instance().font().pointSizeF()
     window.set_zoom(1.5)
     assert QApplication.instance().font().pointSizeF() == pytest.approx(size * 1.5, rel=0.05)
+    heatmap = window.panels["weights"].linear_map
+    speed_plot = window.panels["speed"].plots["time"]
     window.toggle_theme()
     assert window.theme == "dark"
+    background, foreground = plot_colours("dark")
+    assert heatmap.view.backgroundBrush().color().name() == background
+    assert heatmap.plot.getAxis("left").pen().color().name() == foreground
+    assert speed_plot.backgroundBrush().color().name() == background
+    assert window.panels["init"].plot.getAxis("bottom").textPen().color().name() == foreground
     window.toggle_theme()
+    assert heatmap.view.backgroundBrush().color().name() == plot_colours("light")[0]
     window.set_zoom(1.0)
 
 
-def test_screenshots_are_not_blank(qtbot, window: MainWindow) -> None:
+def test_panel_grabs_are_not_blank(qtbot, window: MainWindow) -> None:
+    """Each panel's own pixels (not the window's menus and docks) show many colours."""
     for name in ("weights", "sliding", "equality", "init", "code"):
         window.show_panel(name)
         qtbot.wait(20)
-        image: QImage = window.grab().toImage()
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}
+        image: QImage = window.panel_widget(name).grab().toImage()
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
         assert len(colours) > 20, name
 
 
-def test_keyboard_reaches_every_parameter(window: MainWindow) -> None:
-    """Every parameter widget takes focus from the keyboard (tab order follows the form)."""
+def test_every_parameter_widget_is_named_after_its_spec_field(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from core.spec import FIELD_NAMES
+
+    for name in FIELD_NAMES:
+        widget = window.parameters.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName() == name
+
+
+def test_seed_beyond_32_bits_survives_edits(qtbot, window: MainWindow) -> None:
+    window.apply_spec(SMALL.replace(seed=2**40 + 3), synchronous=True)
+    assert window.parameters.seed.value() == 2**40 + 3
+    edit(qtbot, window, lambda: window.parameters.cout.setValue(5))
+    assert window.controller.spec.seed == 2**40 + 3
+
+
+def test_tab_moves_through_the_parameters_in_form_order(qtbot, window: MainWindow) -> None:
     panel = window.parameters
-    for widget in (panel.dims, panel.cin, panel.cout, panel.groups, panel.batch, panel.seed, panel.mode):
-        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    window.activateWindow()
+    panel.dims.setFocus()
+    qtbot.waitUntil(panel.dims.hasFocus, timeout=2000)
+    order = []
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(14):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        while focused is not None and not focused.objectName():
+            focused = focused.parentWidget()  # a spin box's line edit belongs to its spin box
+        order.append(focused.objectName() if focused else "")
+    assert order == [
+        "cin",
+        "cout",
+        "kernel_h",
+        "kernel_w",
+        "stride_h",
+        "stride_w",
+        "padding_kind",
+        "padding_h",
+        "padding_w",
+        "dilation_h",
+        "dilation_w",
+        "groups",
+        "input_size_h",
+        "input_size_w",
+    ]
+
+
+def _mnemonic(text: str) -> str | None:
+    index = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[index + 1].lower() if index >= 0 else None
+
+
+def test_alt_mnemonics_are_unique_and_reach_the_promised_tabs(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QFormLayout
+
+    letters = [_mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())]
+    letters += [_mnemonic(action.text()) for action in window.menuBar().actions()]
+    form = window.parameters.findChild(QFormLayout)
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if label is not None and label.widget() is not None:
+            letters.append(_mnemonic(label.widget().text()))
+    used = [letter for letter in letters if letter]
+    assert len(used) == len(set(used)), sorted(used)
+    window.activateWindow()
+    for key, panel in ((Qt.Key.Key_E, "equality"), (Qt.Key.Key_L, "sliding"), (Qt.Key.Key_P, "speed")):
+        QTest.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+        assert window.tabs.currentWidget() is window.frames[panel], panel
+
+
+def test_a_pending_stage_says_so_instead_of_showing_old_data_as_current(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import core.lab
+
+    release = threading.Event()
+    original = core.lab.check_equality
+
+    def slow(mapping):
+        release.wait(20)
+        return original(mapping)
+
+    monkeypatch.setattr(core.lab, "check_equality", slow)
+    window.show_panel("equality")
+    window.parameters.cout.setValue(5)
+    assert "4/1*3*3*5 + 5" in window.formulas.text()  # formulas: same event as the edit
+    qtbot.waitUntil(lambda: window.controller.result.weights is not None, timeout=30_000)
+    frame = window.frames["equality"]
+    assert frame.state == "pending" and "equality check" in frame.banner.text() and frame.banner.isVisible()
+    assert window.frames["code"].state == "current"
+    release.set()
+    settle(qtbot, window)
+    assert frame.state == "current" and not frame.banner.isVisible()

@@ -6,23 +6,33 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
+from cli.text_table import format_table
 from core.bench.allocator import ALLOCATORS
-from core.bench.config import DEVICES, IMPLEMENTATIONS, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
+from core.bench.config import DEVICES, IMPLEMENTATION_NAMES, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
 from core.errors import SpecError
 from core.memory import format_bytes
-from core.text_table import format_table
+from core.spec import LayerSpec
+from core.validation import ValidSpec
+
+if TYPE_CHECKING:  # the runner imports torch; the CLI answers option errors before that
+    from core.bench.runner import BenchResult
 
 FORMATS = ("png", "svg", "csv", "json")
-PlotWriter = Callable[..., list[Path]]
+
+
+class PlotWriter(Protocol):
+    """Draws the benchmark plots into ``out`` (``gui.plots.bench_export.write_bench_plots``, injected by main.py)."""
+
+    def __call__(self, result: BenchResult, out: Path, formats: set[str], width: int) -> list[Path]: ...
 
 
 def add_bench_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the ``bench`` sub-command (the layer options are added separately)."""
     group = parser.add_argument_group("benchmark")
-    group.add_argument("--impl", help=f"comma-separated, from: {', '.join(IMPLEMENTATIONS)} (default all)")
+    group.add_argument("--impl", help=f"comma-separated, from: {', '.join(IMPLEMENTATION_NAMES)} (default all)")
     group.add_argument("--sweep", metavar="NAME=v1,v2,...", help="batch, input (L or HxW), cin, cout or threads")
     group.add_argument("--backward", action="store_true", help="time forward + backward")
     group.add_argument("--threads", help="intra-op threads (default: PyTorch's current)")
@@ -52,7 +62,8 @@ def _formats(text: str) -> set[str]:
     return chosen
 
 
-def config_from_args(args: argparse.Namespace, spec: Any, budget_bytes: int) -> BenchConfig:
+def config_from_args(args: argparse.Namespace, spec: LayerSpec, budget_bytes: int) -> BenchConfig:
+    """The checked benchmark configuration the options describe."""
     from core.bench.config import check_config, check_threads
 
     config = BenchConfig(
@@ -139,7 +150,8 @@ HEADER = (
 )
 
 
-def run_bench_command(args: argparse.Namespace, valid: Any, plot_writer: PlotWriter | None) -> None:
+def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: PlotWriter | None) -> None:
+    """Measure, print the table and the explanation, write the files (plots through ``plot_writer``)."""
     config = config_from_args(args, valid.spec, valid.budget_bytes)
     formats = _formats(args.format) if args.out else set()
     from core.bench.explain import explain

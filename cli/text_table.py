@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
 def format_table(rows: Sequence[Sequence[object]], header: Sequence[str] | None = None) -> str:
@@ -17,17 +17,6 @@ def format_table(rows: Sequence[Sequence[object]], header: Sequence[str] | None 
     return "\n".join(lines)
 
 
-def format_sections(sections: dict[str, Sequence[Sequence[object]]]) -> str:
+def format_sections(sections: Mapping[str, Sequence[Sequence[object]]]) -> str:
     """Titled tables, one after the other."""
     return "\n\n".join(f"{title}\n{format_table(rows)}" for title, rows in sections.items())
-
-
-def format_number(value: float) -> str:
-    """Integers with thousands separators, floats in compact scientific form."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if value == 0:
-        return "0"
-    return f"{value:.3g}" if 1e-3 <= abs(value) < 1e4 else f"{value:.3e}"

@@ -1,6 +1,7 @@
-"""The headless command line: ``python main.py {inspect,check,init,presets} ...``.
+"""The command line: ``python main.py {inspect,check,init,bench,presets,screenshot} ...`` (or ``linconv-lab ...``).
 
-Specs are parsed and validated before torch is imported, so a bad value answers in a fraction of a second.
+Specs are parsed and validated before torch is imported, so a bad value answers in a fraction of a second. What needs
+the window toolkit (benchmark plots, screenshots) is drawn by functions ``main.py`` injects: the CLI never imports gui.
 """
 
 from __future__ import annotations
@@ -9,17 +10,22 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
+from cli.bench_command import PlotWriter, add_bench_options, run_bench_command
+from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, run_screenshot_command
+from cli.text_table import format_sections, format_table
 from core.errors import SpecError
 from core.memory import DEFAULT_BUDGET_BYTES
+from core.number_format import format_number
 from core.presets import load_all_presets, load_preset
 from core.spec import DTYPES, MODES, SOURCES, LayerSpec, format_sizes, parse_spec
-from core.text_table import format_number, format_sections, format_table
 from core.validation import ValidSpec, validate
 
 EXIT_USAGE = 2
+INSTALLED_COMMAND = "linconv-lab"
 MAX_JSON_OUTPUT_ELEMENTS = 64
 LAYER_OPTIONS = {
     # option dest -> spec field
@@ -47,7 +53,12 @@ class CliError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise CliError(f"{message} (see: python {self.prog} --help)")
+        raise CliError(f"{message} (see: {self.prog} --help)")
+
+
+def command_name() -> str:
+    """How the user called us, for usage lines and hints: the installed ``linconv-lab`` or ``python main.py``."""
+    return INSTALLED_COMMAND if Path(sys.argv[0]).name == INSTALLED_COMMAND else "python main.py"
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:
@@ -251,18 +262,21 @@ def cmd_presets(args: argparse.Namespace) -> None:
         text = f"{p.name}: {p.title}\n\n{p.explanation}\n\nspec: {json.dumps(p.spec.to_dict())}"
     else:
         text = format_table([(p.name, p.title) for p in presets], ("preset", "shows"))
-        text += "\n\nuse: python main.py inspect --preset NAME  (or check / init)"
+        text += f"\n\nuse: {command_name()} inspect --preset NAME  (or check / init)"
     _emit(args, payload, text)
 
 
 def cmd_bench(args: argparse.Namespace) -> None:
-    from core.bench_cli import run_bench_command
-
     run_bench_command(args, validated(args), args.plot_writer)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="LinConv Lab: Linear vs Conv, headless.")
+def cmd_screenshot(args: argparse.Namespace) -> None:
+    run_screenshot_command(args, args.screenshot_renderer)
+
+
+def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
+    """The parser with every sub-command; ``prog`` is how usage lines and hints name the program."""
+    parser = _Parser(prog=prog, description="LinConv Lab: Linear vs Conv. No sub-command opens the window.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     inspect = commands.add_parser("inspect", help="shapes, parameters, MACs/FLOPs, receptive field, memory")
     add_layer_options(inspect)
@@ -276,25 +290,32 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=cmd_init)
     bench = commands.add_parser("bench", help="time Linear vs Conv implementations (torch.utils.benchmark)")
     add_layer_options(bench)
-    from core.bench_cli import add_bench_options
-
     add_bench_options(bench)
     bench.set_defaults(run=cmd_bench)
     presets = commands.add_parser("presets", help="list the presets, or show one")
     presets.add_argument("name", nargs="?")
     presets.add_argument("--json", action="store_true")
     presets.set_defaults(run=cmd_presets)
+    screenshot = commands.add_parser("screenshot", help="render the window offscreen for a preset, save it as PNG")
+    add_screenshot_options(screenshot)
+    screenshot.set_defaults(run=cmd_screenshot)
     return parser
 
 
-def main(argv: Sequence[str], plot_writer: Callable[..., Any] | None = None) -> int:
+def main(
+    argv: Sequence[str],
+    plot_writer: PlotWriter | None = None,
+    screenshot_renderer: ScreenshotRenderer | None = None,
+) -> int:
     """Run one sub-command; return the exit status. Errors are one line on stderr, never a traceback.
 
-    ``plot_writer`` draws benchmark plots; it is injected by ``main.py`` so core never imports the GUI toolkit.
+    ``plot_writer`` draws benchmark plots and ``screenshot_renderer`` the window; ``main.py`` injects both, so the
+    CLI never imports gui (without them, plots and screenshots are refused in one line).
     """
     try:
-        args = build_parser().parse_args(list(argv))
+        args = build_parser(command_name()).parse_args(list(argv))
         args.plot_writer = plot_writer
+        args.screenshot_renderer = screenshot_renderer
         args.run(args)
     except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

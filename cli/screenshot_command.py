@@ -1,0 +1,82 @@
+"""``python main.py screenshot``: check the options, then let the injected window renderer draw the PNG."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Protocol
+
+from core.errors import SpecError
+from core.presets import load_preset
+from core.spec import MODES
+from core.window_names import PANEL_CHOICES, THEME_CHOICES
+
+MIN_SIZE, MAX_SIZE = (320, 240), (7680, 4320)
+
+
+class ScreenshotRenderer(Protocol):
+    """Renders the window offscreen and saves it (``gui.screenshot.take_screenshot``, injected by ``main.py``)."""
+
+    def __call__(
+        self,
+        preset: str,
+        out: Path,
+        *,
+        mode: str | None,
+        panel: str,
+        size: tuple[int, int],
+        theme: str,
+        step: int,
+        whole_window: bool,
+    ) -> Path: ...
+
+
+def add_screenshot_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the ``screenshot`` sub-command."""
+    parser.add_argument("--preset", required=True, help="the preset to show (see: presets)")
+    parser.add_argument("--mode", choices=MODES, help="mapping mode (default: the preset's)")
+    parser.add_argument(
+        "--panel", choices=PANEL_CHOICES, default="weights", help="the panel to show; the image is that panel alone"
+    )
+    parser.add_argument(
+        "--window", action="store_true", help="save the whole window (menus, docks, status) with the panel in front"
+    )
+    parser.add_argument("--out", required=True, help="PNG file to write")
+    parser.add_argument("--size", default="1920x1080", help="window size WxH (default 1920x1080)")
+    parser.add_argument("--theme", choices=THEME_CHOICES, default="light")
+    parser.add_argument("--step", type=int, default=0, help="sliding-window position to show")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``WxH`` as ``(width, height)`` within 320x240 .. 7680x4320."""
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise SpecError("size", f"expected WxH, got {text!r}", "use e.g. 1920x1080") from None
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        bounds = f"{MIN_SIZE[0]}x{MIN_SIZE[1]} .. {MAX_SIZE[0]}x{MAX_SIZE[1]}"
+        raise SpecError("size", f"{width}x{height} is outside {bounds}", "use e.g. 1920x1080")
+    return width, height
+
+
+def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRenderer | None) -> None:
+    """Validate every option before the window toolkit loads, then render and report the file written."""
+    size = parse_size(args.size)
+    load_preset(args.preset)  # an unknown name lists the known ones
+    if renderer is None:
+        raise SpecError(
+            "screenshot",
+            "no window renderer was given to the CLI (it never imports gui)",
+            "run: python main.py screenshot",
+        )
+    path = renderer(
+        args.preset,
+        Path(args.out),
+        mode=args.mode,
+        panel=args.panel,
+        size=size,
+        theme=args.theme,
+        step=args.step,
+        whole_window=args.window,
+    )
+    print(f"wrote {path}")

@@ -1,0 +1,70 @@
+"""A frame around a panel that says whether what it shows is current, pending, stale or failed.
+
+A panel whose stage is still computing keeps its last drawing, dimmed, under a banner that says so: it never shows
+old data as if it were current. A hidden frame keeps the newest result and draws it when it is first shown, so
+the GUI thread only draws what a person can see.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
+
+DIMMED_OPACITY = 0.35
+STATES = ("current", "pending", "stale", "failed")
+
+
+class ResultView(Protocol):
+    def show_result(self, result: Any) -> None: ...
+
+
+class PanelFrame(QWidget):
+    """Holds one panel; :meth:`present` hands it a result (now if visible, else when shown)."""
+
+    def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self.state = "current"
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setProperty("role", "banner")
+        self.banner.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.banner)
+        layout.addWidget(panel, 1)
+        self._waiting: Any = None
+
+    def present(self, result: Any) -> None:
+        """Give the panel a result to draw: at once if it can be seen, otherwise when it is next shown."""
+        if self.isVisible():
+            self._waiting = None
+            self.panel.show_result(result)  # type: ignore[attr-defined]
+        else:
+            self._waiting = result
+
+    def set_state(self, state: str, text: str = "") -> None:
+        """``current`` (no banner), or ``pending``/``stale``/``failed`` with the banner's text, panel dimmed."""
+        if state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+        self.state = state
+        self.banner.setVisible(state != "current")
+        self.banner.setText(text)
+        self.banner.setProperty("state", state)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        if state == "current":
+            self.panel.setGraphicsEffect(None)  # type: ignore[arg-type]  # None removes the effect (Qt API)
+        elif self.panel.graphicsEffect() is None:
+            effect = QGraphicsOpacityEffect(self.panel)
+            effect.setOpacity(DIMMED_OPACITY)
+            self.panel.setGraphicsEffect(effect)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._waiting is not None:
+            result, self._waiting = self._waiting, None
+            self.panel.show_result(result)  # type: ignore[attr-defined]
