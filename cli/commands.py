@@ -140,10 +140,6 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     _emit(args, payload, text)
 
 
-def _tensor_json(values: Any) -> Any:
-    return values.double().tolist()
-
-
 def cmd_check(args: argparse.Namespace) -> None:
     valid = validated(args)
     from core.equality import check_equality
@@ -152,30 +148,7 @@ def cmd_check(args: argparse.Namespace) -> None:
     mapping = build_mapping(valid)
     report = check_equality(mapping)
     structure = mapping.structure()
-    payload: dict[str, Any] = {
-        "mode": report.mode,
-        "dtype": report.dtype,
-        "equal": report.equal,
-        "allclose": report.allclose,
-        "rtol": report.rtol,
-        "atol": report.atol,
-        "max_abs_error": report.max_abs_error,
-        "max_rel_error": report.max_rel_error,
-        "rounding_bound": report.rounding_bound,
-        "within_rounding_bound": report.within_rounding_bound,
-        "bitwise_equal_fraction": report.bitwise_equal_fraction,
-        "grad_equal": report.grad_equal,
-        "grad_max_abs_error": report.grad_max_abs_error,
-        "roundtrip_exact": report.roundtrip_exact,
-        "output_shape": list(report.conv_output.shape),
-        "linear_shape": [mapping.linear.in_features, mapping.linear.out_features],
-        "sparsity": structure.sparsity,
-        "distinct_weights": structure.distinct_weights,
-        "input_transform": mapping.input_transform,
-        "code": mapping.code,
-    }
-    if report.conv_output.numel() <= MAX_JSON_OUTPUT_ELEMENTS:
-        payload["outputs"] = {"linear": _tensor_json(report.linear_output), "conv": _tensor_json(report.conv_output)}
+    payload: dict[str, Any] = {**report.to_json(MAX_JSON_OUTPUT_ELEMENTS), **mapping.to_json(structure)}
     verdict = "PASS: outputs agree up to float rounding" if report.equal else "FAIL: outputs differ beyond rounding"
     rows = [
         ("mode", report.mode),
@@ -214,23 +187,7 @@ def cmd_init(args: argparse.Namespace) -> None:
     from core.init_check import check_init
 
     report = check_init(valid, draws=args.draws)
-    payload = {
-        "linear_fan_in": report.linear_fan_in,
-        "conv_fan_in": report.conv_fan_in,
-        "linear_bound": report.linear_bound,
-        "conv_bound": report.conv_bound,
-        "ks_statistic": report.ks_statistic,
-        "ks_pvalue": report.ks_pvalue,
-        "same_distribution": report.same_distribution,
-        "draws": report.draws,
-        "samples": report.samples,
-        "linear_weight_std": report.linear_weight_std,
-        "conv_weight_std": report.conv_weight_std,
-        "linear_output_std": report.linear_output_std,
-        "conv_output_std": report.conv_output_std,
-        "histogram": {"bin_edges": report.bin_edges, "linear": report.linear_density, "conv": report.conv_density},
-        "verdict": report.verdict,
-    }
+    payload = report.to_json()
     rows = [
         ("", "Linear", "conv"),
         ("fan_in", report.linear_fan_in, report.conv_fan_in),

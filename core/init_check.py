@@ -46,8 +46,14 @@ class InitReport:
     verdict: str
 
     def to_json(self) -> dict[str, Any]:
-        """Every field, JSON-ready (the histogram as lists)."""
-        return dataclasses.asdict(self)
+        """Every field, JSON-ready; the histogram grouped as ``{"bin_edges", "linear", "conv"}``."""
+        data = dataclasses.asdict(self)
+        data["histogram"] = {
+            "bin_edges": data.pop("bin_edges"),
+            "linear": data.pop("linear_density"),
+            "conv": data.pop("conv_density"),
+        }
+        return data
 
 
 def _sample(weight: torch.Tensor, count: int, generator: torch.Generator) -> torch.Tensor:

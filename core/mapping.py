@@ -90,6 +90,18 @@ class LayerMapping:
             conv_weights=self.conv.weight.numel(),
         )
 
+    def to_json(self, structure: Structure | None = None) -> dict[str, object]:
+        """What the mapping is: the Linear's shape and structure, the input transform and the code."""
+        structure = structure or self.structure()
+        return {
+            "mode": self.mode,
+            "linear_shape": [self.linear.in_features, self.linear.out_features],
+            "sparsity": structure.sparsity,
+            "distinct_weights": structure.distinct_weights,
+            "input_transform": self.input_transform,
+            "code": self.code,
+        }
+
     def linear_input(self, x: torch.Tensor) -> torch.Tensor:
         """Transform a conv-layout input ``(N, C, *spatial)`` into what the Linear consumes."""
         spec, geom = self.valid.spec, self.valid.geometry

@@ -40,6 +40,8 @@ class WeightsPanel(QWidget):
         self.note.setWordWrap(True)
         self.linear_map = Heatmap("Linear.weight", "in feature", "out feature")
         self.conv_map = Heatmap("conv.weight", "cin/groups × kw", "cout × kh")
+        self.kernel_lines = pg.PlotCurveItem(pen=pg.mkPen("#888888", width=1))
+        self.conv_map.plot.addItem(self.kernel_lines)
         self.patch_map = Heatmap("patches (sample 0)", "output position", "cin × kh × kw")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for view in (self.linear_map, self.conv_map, self.patch_map):
@@ -80,20 +82,23 @@ class WeightsPanel(QWidget):
             self.patch_map.set_data(result.patch_matrix.double().numpy())
 
     def _draw_grid_lines(self) -> None:
+        """Lines between the kernels of the tiled conv weight, as one item (one line item each is slow)."""
         if self.result is None:
             return
         grid = self.result.conv_grid
-        plot = self.conv_map.plot
-        for item in [i for i in plot.items if isinstance(i, pg.InfiniteLine)]:
-            plot.removeItem(item)
         kh, kw = grid.kernel
-        pen = pg.mkPen("#888888", width=1)
+        rows, cols = grid.cout * kh, grid.cin_per_group * kw
+        xs: list[float] = []
+        ys: list[float] = []
         if kh > 1:
-            for r in range(kh, grid.cout * kh, kh):
-                plot.addItem(pg.InfiniteLine(r, angle=0, pen=pen))
+            for r in range(kh, rows, kh):
+                xs += [0, cols]
+                ys += [r, r]
         if kw > 1:
-            for c in range(kw, grid.cin_per_group * kw, kw):
-                plot.addItem(pg.InfiniteLine(c, angle=90, pen=pen))
+            for c in range(kw, cols, kw):
+                xs += [c, c]
+                ys += [0, rows]
+        self.kernel_lines.setData(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), connect="pairs")
 
     def _draw_linear(self) -> None:
         if self.result is None:

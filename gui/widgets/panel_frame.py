@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
 
 DIMMED_OPACITY = 0.35
 STATES = ("current", "pending", "stale", "failed")
+PENDING_DELAY_MS = 150
 
 
 class ResultView(Protocol):
@@ -37,6 +39,9 @@ class PanelFrame(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(panel, 1)
         self._waiting: Any = None
+        self._pending_text = ""
+        self._pending_timer = QTimer(self, singleShot=True, interval=PENDING_DELAY_MS)
+        self._pending_timer.timeout.connect(self._show_pending)
 
     def present(self, result: Any) -> None:
         """Give the panel a result to draw: at once if it can be seen, otherwise when it is next shown."""
@@ -47,10 +52,26 @@ class PanelFrame(QWidget):
             self._waiting = result
 
     def set_state(self, state: str, text: str = "") -> None:
-        """``current`` (no banner), or ``pending``/``stale``/``failed`` with the banner's text, panel dimmed."""
+        """``current`` (no banner), or ``pending``/``stale``/``failed`` with the banner's text, panel dimmed.
+
+        ``pending`` shows only if it lasts longer than :data:`PENDING_DELAY_MS`: a stage that lands sooner
+        replaces the drawing without a flash of banner (and without painting the panel twice).
+        """
         if state not in STATES:
             raise ValueError(f"unknown state {state!r}")
         self.state = state
+        self._pending_timer.stop()
+        if state == "pending" and self.banner.property("state") in (None, "current"):
+            self._pending_text = text
+            self._pending_timer.start()
+            return
+        self._show_state(state, text)
+
+    def _show_pending(self) -> None:
+        if self.state == "pending":
+            self._show_state("pending", self._pending_text)
+
+    def _show_state(self, state: str, text: str) -> None:
         self.banner.setVisible(state != "current")
         self.banner.setText(text)
         self.banner.setProperty("state", state)

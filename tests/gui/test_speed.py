@@ -68,3 +68,54 @@ def test_bad_sweep_values_are_reported_not_raised(panel: SpeedPanel) -> None:
     panel.start()
     assert panel.message.text().startswith("error: sweep")
     assert panel.worker is None
+
+
+def test_export_after_a_spec_change_writes_the_measured_spec(qtbot, panel: SpeedPanel, tmp_path: Path) -> None:
+    import json
+
+    with qtbot.waitSignal(panel.finished, timeout=60_000):
+        panel.start()
+    assert "measured on Conv1d(4, 8, kernel=1)" in panel.measured.text() and not panel.is_stale()
+    title = panel.plots["time"].getPlotItem().titleLabel.text
+    assert "Conv1d(4, 8, kernel=1) on 2x4x32" in title  # the plot says what was measured
+    panel.set_spec(SPEC.replace(cout=16))
+    assert panel.is_stale() and panel.measured.text().startswith("STALE")
+    panel.export(tmp_path)
+    meta = json.loads((tmp_path / "bench.json").read_text())
+    assert meta["meta"]["spec"]["cout"] == 8
+
+
+def test_a_run_that_fails_ends_cleanly_with_its_message(qtbot, panel: SpeedPanel, monkeypatch) -> None:
+    import core.bench.runner
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("measurement exploded")
+
+    monkeypatch.setattr(core.bench.runner, "measure_interleaved", broken)
+    with qtbot.waitSignal(panel.finished, timeout=60_000):
+        panel.start()
+    assert "measurement exploded" in panel.message.text()
+    assert panel.run_button.isEnabled() and panel.worker is None
+
+
+def _children() -> set[int]:
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children()}
+
+
+def test_closing_during_a_process_isolated_benchmark_returns_within_a_second(qtbot, panel: SpeedPanel) -> None:
+    import time
+
+    panel.isolation.setCurrentText("process")
+    panel.min_time.setValue(20.0)  # each measurement would take seconds
+    panel.rounds.setValue(2)
+    started: list[str] = []
+    panel.start()
+    panel.worker.yielded.connect(lambda progress: started.append(progress.message))
+    qtbot.waitUntil(lambda: bool(started), timeout=120_000)  # workers prepared, measuring now
+    assert _children()
+    began = time.monotonic()
+    panel.shutdown()
+    assert time.monotonic() - began < 1.0
+    qtbot.waitUntil(lambda: not _children(), timeout=2_000)  # no benchmark process outlives the panel

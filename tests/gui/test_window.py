@@ -409,7 +409,9 @@ def test_a_pending_stage_says_so_instead_of_showing_old_data_as_current(
     assert "4/1*3*3*5 + 5" in window.formulas.text()  # formulas: same event as the edit
     qtbot.waitUntil(lambda: window.controller.result.weights is not None, timeout=30_000)
     frame = window.frames["equality"]
-    assert frame.state == "pending" and "equality check" in frame.banner.text() and frame.banner.isVisible()
+    assert frame.state == "pending"
+    qtbot.waitUntil(frame.banner.isVisible, timeout=2_000)  # shown once the wait is long enough to notice
+    assert "equality check" in frame.banner.text() and frame.panel.graphicsEffect() is not None
     assert window.frames["code"].state == "current"
     release.set()
     settle(qtbot, window)
