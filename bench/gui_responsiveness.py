@@ -23,7 +23,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.lab import LabResult
@@ -39,6 +39,7 @@ CASES = {
     ),
 }
 DRAG_EDITS = 1000
+WAIT = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
 
 
 def _rss_mib() -> float:
@@ -63,11 +64,11 @@ class _Probe:
 
     def stage(self, stage: str, result: LabResult) -> None:  # connected after the window's slot: panels drew
         now = self.clock.nsecsElapsed() / 1e6
-        if stage == "weights":
+        if stage == "conv":
             self.window.frames["weights"].repaint()  # include painting the new heatmaps
             self.marks["first_heatmap_ms"] = self.clock.nsecsElapsed() / 1e6
-        visible = self.window.tabs.currentWidget().panel.STAGE  # type: ignore[attr-defined]
-        if stage == visible:
+        visible: tuple[str, ...] = self.window.tabs.currentWidget().panel.STAGES  # type: ignore[attr-defined]
+        if stage in visible and all(result.has(s) for s in visible):
             self.window.tabs.currentWidget().repaint()
             self.marks["visible_panels_ms"] = self.clock.nsecsElapsed() / 1e6
         if not result.pending():
@@ -87,7 +88,7 @@ def _one_edit(window: MainWindow, app: QApplication, step: int) -> _Probe:
     box.setValue(box.value() + step)
     deadline = time.monotonic() + 300
     while not window.controller.is_idle() and time.monotonic() < deadline:
-        app.processEvents()
+        app.processEvents(WAIT)  # sleeps until an event comes (the ticker's, at least), as a real event loop does
     ticker.stop()
     window.controller.stageReady.disconnect(probe.stage)
     return probe

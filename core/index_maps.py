@@ -58,3 +58,25 @@ def toeplitz_index(cout: int, cin: int, groups: int, geom: Geometry) -> torch.Te
 def channel_bias_index(cout: int, positions: int = 1) -> torch.Tensor:
     """Bias index map: each output channel's bias repeated over its ``positions`` output cells."""
     return torch.arange(cout).repeat_interleave(positions)
+
+
+def weight_uses(cout: int, cin: int, groups: int, geom: Geometry, unrolled: bool) -> torch.Tensor:
+    """How many Linear entries equal each conv weight (flat conv-weight order), without building the index map.
+
+    In the dense mappings (pointwise, full-kernel, unfold) every conv weight is one Linear entry. Unrolled, a
+    weight ``(o, c, a, b)`` is used once per output position whose tap ``(a, b)`` lands on real input rather than
+    padding: per axis, a count over output positions; the product of the two.
+    """
+    cin_g = cin // groups
+    (kh, kw) = geom.kernel
+    if not unrolled:
+        return torch.ones(cout * cin_g * kh * kw, dtype=torch.int64)
+
+    def inside(out: int, kernel: int, stride: int, dilation: int, pad: int, length: int) -> torch.Tensor:
+        position = torch.arange(out).unsqueeze(1) * stride - pad + torch.arange(kernel).unsqueeze(0) * dilation
+        return ((position >= 0) & (position < length)).sum(0)
+
+    per_h = inside(geom.output[0], kh, geom.stride[0], geom.dilation[0], geom.pad_lo[0], geom.input[0])
+    per_w = inside(geom.output[1], kw, geom.stride[1], geom.dilation[1], geom.pad_lo[1], geom.input[1])
+    per_tap = (per_h.unsqueeze(1) * per_w.unsqueeze(0)).reshape(-1)
+    return per_tap.repeat(cout * cin_g)

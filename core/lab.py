@@ -1,10 +1,12 @@
 """Everything the window shows for one spec, in stages: the pure-Python part at once, the torch work as a
 cancellable generator that yields each stage's result as soon as it lands.
 
-Stages (torch work, off the GUI thread):
+Stages (torch work, off the GUI thread), each published as it lands:
 
-- ``weights``: both layers, the display matrices (Linear weight, tiled conv weight, patch matrix), the padded
-  input and the conv output of sample 0; what the Weights, Sliding window and Code panels need;
+- ``conv``: the conv, its tiled weight, the Linear's structure (from the geometry alone), the input and the
+  conv output of sample 0: cheap for any size, so the first heatmaps redraw at once;
+- ``linear``: both layers mapped onto each other and the Linear side's displays (the Linear / Toeplitz matrix
+  reduced for display, the patch matrix); the expensive one for big unrolled specs;
 - ``equality``: outputs and gradients of both layers compared (:mod:`core.equality`);
 - ``init``: PyTorch's default inits compared over many draws (:mod:`core.init_check`).
 """
@@ -16,35 +18,49 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 
 import torch
+from torch import nn
 
 from core.display import ConvGrid, ReducedMatrix, conv_grid, reduce_matrix
 from core.equality import EqualityReport, check_equality
 from core.errors import SpecError
+from core.index_maps import weight_uses
 from core.init_check import InitReport, check_init
 from core.inspect_report import InspectReport, inspect_spec
-from core.layers import make_input
+from core.layers import make_conv, make_input, quiet_same_padding, torch_dtype
 from core.mapping import LayerMapping, Structure, build_mapping
 from core.mapping_code import mapping_code
 from core.memory import DEFAULT_BUDGET_BYTES
+from core.modes import linear_shape
 from core.spec import LayerSpec
 from core.validation import ValidSpec, validate
 
-STAGES = ("weights", "equality", "init")
+STAGES = ("conv", "linear", "equality", "init")
 INIT_DRAWS = 24
 INIT_SAMPLES = 8_000
 
 
 @dataclass(frozen=True)
-class WeightsStage:
-    """Both layers and what the weight displays show (matrices already reduced for display)."""
+class ConvStage:
+    """The conv, its tiled weight, the input and sample 0's output: cheap, so it lands first for any size.
 
-    mapping: LayerMapping
-    structure: Structure
-    linear_matrix: ReducedMatrix
+    ``structure`` (the Linear's sparsity and sharing) is known here already: it follows from the geometry.
+    """
+
+    conv: nn.Conv1d | nn.Conv2d
     conv_grid: ConvGrid
-    patch_matrix: torch.Tensor | None
+    structure: Structure
+    input: torch.Tensor
     padded_input: torch.Tensor
     sample_output: torch.Tensor
+
+
+@dataclass(frozen=True)
+class LinearStage:
+    """Both layers mapped onto each other, and the Linear side's displays (matrices reduced for display)."""
+
+    mapping: LayerMapping
+    linear_matrix: ReducedMatrix
+    patch_matrix: torch.Tensor | None
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,9 @@ class StageFailure:
 
     stage: str
     message: str
+
+
+StageResult = ConvStage | LinearStage | EqualityReport | InitReport
 
 
 @dataclass(frozen=True)
@@ -65,7 +84,8 @@ class LabResult:
     valid: ValidSpec
     report: InspectReport
     code: str
-    weights: WeightsStage | None = None
+    conv: ConvStage | None = None
+    linear: LinearStage | None = None
     equality: EqualityReport | None = None
     init: InitReport | None = None
 
@@ -81,13 +101,10 @@ class LabResult:
 
     def with_stage(self, stage: str, value: object) -> LabResult:
         """A copy with ``stage`` filled in."""
-        if stage == "weights" and isinstance(value, WeightsStage):
-            return dataclasses.replace(self, weights=value)
-        if stage == "equality" and isinstance(value, EqualityReport):
-            return dataclasses.replace(self, equality=value)
-        if stage == "init" and isinstance(value, InitReport):
-            return dataclasses.replace(self, init=value)
-        raise ValueError(f"not a result of stage {stage!r}: {type(value).__name__}")
+        kinds = {"conv": ConvStage, "linear": LinearStage, "equality": EqualityReport, "init": InitReport}
+        if stage not in kinds or not isinstance(value, kinds[stage]):
+            raise ValueError(f"not a result of stage {stage!r}: {type(value).__name__}")
+        return dataclasses.replace(self, **{stage: value})  # type: ignore[arg-type]  # checked just above
 
 
 def instant_result(valid: ValidSpec) -> LabResult:
@@ -95,27 +112,53 @@ def instant_result(valid: ValidSpec) -> LabResult:
     return LabResult(valid=valid, report=inspect_spec(valid), code=mapping_code(valid))
 
 
-def compute_weights(valid: ValidSpec) -> WeightsStage:
-    """Build both layers and everything the weight displays need."""
+def _seeded_conv(valid: ValidSpec) -> nn.Conv1d | nn.Conv2d:
+    """The conv exactly as :func:`~core.mapping.build_mapping` builds it when the conv is the source."""
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(valid.spec.seed)
+        conv = make_conv(valid.spec)
+    return conv.to(torch_dtype(valid.spec.dtype))
+
+
+def compute_conv(valid: ValidSpec, mapping: LayerMapping | None = None) -> ConvStage:
+    """The conv side. A conv initialised from a Linear (``source="linear"``) needs ``mapping``."""
     spec, geom = valid.spec, valid.geometry
-    mapping = build_mapping(valid)
-    uses = mapping.weight_uses()
-    x = make_input(spec)[:1]
-    x4 = x.unsqueeze(2) if spec.dims == 1 else x
+    conv = mapping.conv if mapping is not None else _seeded_conv(valid)
+    uses = weight_uses(spec.cout, spec.cin, spec.groups, geom, valid.mode == "unrolled")
+    shape = linear_shape(spec, valid.mode, geom)
+    structure = Structure(
+        linear_entries=shape.in_features * shape.out_features,
+        nonzero_entries=int(uses.sum()),
+        distinct_weights=int((uses > 0).sum()),
+        conv_weights=conv.weight.numel(),
+    )
+    x = make_input(spec)
+    first = x[:1]
+    x4 = first.unsqueeze(2) if spec.dims == 1 else first
     padded = torch.nn.functional.pad(x4, (geom.pad_lo[1], geom.pad_hi[1], geom.pad_lo[0], geom.pad_hi[0]))
-    patches = None
-    if valid.mode == "unfold":
-        patches = mapping.linear_input(x)[0].T.detach()  # (cin*kh*kw, positions) of the first sample
-    with torch.no_grad():
-        sample_output = mapping.run_conv(x)[0].double()
-    return WeightsStage(
-        mapping=mapping,
-        structure=mapping.structure(uses),
-        linear_matrix=reduce_matrix(mapping.linear.weight.detach(), mapping.weight_index),
-        conv_grid=conv_grid(mapping.conv.weight, uses),
-        patch_matrix=patches,
+    with torch.no_grad(), quiet_same_padding():
+        sample_output = conv(first)[0].double()
+    return ConvStage(
+        conv=conv,
+        conv_grid=conv_grid(conv.weight, uses),
+        structure=structure,
+        input=x,
         padded_input=padded[0].detach().double(),
         sample_output=sample_output,
+    )
+
+
+def compute_linear(valid: ValidSpec, mapping: LayerMapping | None = None, x: torch.Tensor | None = None) -> LinearStage:
+    """Both layers mapped (``mapping``, if already built) and the Linear side's display matrices."""
+    mapping = mapping or build_mapping(valid)
+    patches = None
+    if valid.mode == "unfold":
+        first = (make_input(valid.spec) if x is None else x)[:1]
+        patches = mapping.linear_input(first)[0].T.detach()  # (cin*kh*kw, positions) of the first sample
+    return LinearStage(
+        mapping=mapping,
+        linear_matrix=reduce_matrix(mapping.linear.weight.detach(), mapping.weight_index),
+        patch_matrix=patches,
     )
 
 
@@ -129,27 +172,30 @@ def compute_stages(
 ) -> Generator[tuple[str, object], None, None]:
     """Yield ``(stage, result)`` for each stage in ``order`` as soon as it is computed; stop by closing.
 
-    Never raises: a stage that fails yields ``(stage, StageFailure)`` and the stages that need it are skipped
-    (``equality`` needs ``weights``), so a worker always reports what happened.
+    Never raises: a stage that fails yields ``(stage, StageFailure)``. A stage another needs is computed (and
+    yielded) first: ``equality`` needs ``linear``. A conv initialised from a Linear needs the mapping first.
     """
-    weights: WeightsStage | None = None
+    mapping: LayerMapping | None = None
+    conv: ConvStage | None = None
+    linear: LinearStage | None = None
     for stage in order:
         try:
-            if stage == "weights":
-                if weights is None:  # else already computed (and yielded) for an earlier stage
-                    weights = compute_weights(valid)
-                    yield stage, weights
-            elif stage == "equality":
-                if weights is None:
-                    weights = compute_weights(valid)
-                    yield "weights", weights
-                yield stage, check_equality(weights.mapping)
+            if stage == "conv" and conv is None:
+                if valid.spec.source == "linear" and mapping is None:
+                    mapping = build_mapping(valid)
+                conv = compute_conv(valid, mapping)
+                yield stage, conv
+            elif stage in ("linear", "equality") and linear is None:
+                linear = compute_linear(valid, mapping, conv.input if conv else None)
+                mapping = linear.mapping
+                yield "linear", linear
+            if stage == "equality":
+                assert linear is not None
+                yield stage, check_equality(linear.mapping, conv.input if conv else None)
             elif stage == "init":
                 yield stage, check_init(valid, draws=init_draws, samples=INIT_SAMPLES)
         except Exception as error:  # the worker's boundary: every failure becomes a message, never a dead thread
             yield stage, StageFailure(stage, _describe(error))
-            if stage == "weights":
-                return
 
 
 def _describe(error: BaseException) -> str:

@@ -58,7 +58,12 @@ TAB_TITLES = {
 }
 DEFAULT_PRESET = "conv2d-doc-example"
 ZOOM_RANGE = (0.8, 2.5)
-STAGE_WORDS = {"weights": "both layers", "equality": "the equality check", "init": "the init comparison"}
+STAGE_WORDS = {
+    "conv": "the conv",
+    "linear": "the Linear side (mapping and matrices)",
+    "equality": "the equality check",
+    "init": "the init comparison",
+}
 SHORTCUTS = """<table>
 <tr><td>Ctrl+1 … Ctrl+8</td><td>presets, in menu order</td></tr>
 <tr><td>Ctrl+Shift+1 … 5</td><td>mapping mode: auto, pointwise, full, unrolled, unfold</td></tr>
@@ -197,7 +202,7 @@ class MainWindow(QMainWindow):
     def _spec_changed(self, result: LabResult) -> None:
         self.formulas_frame.present(result)
         for name, frame in self.frames.items():
-            if self.panels[name].STAGE is None:
+            if not self.panels[name].STAGES:
                 frame.present(result)
         self._sync_mode_actions()
         self._refresh_states()
@@ -205,11 +210,11 @@ class MainWindow(QMainWindow):
 
     def _stage_ready(self, stage: str, result: LabResult) -> None:
         for name, frame in self.frames.items():
-            if stage == self.panels[name].STAGE:
+            if stage in self.panels[name].STAGES:
                 frame.present(result)
         self._refresh_states()
         if stage == "equality" and result.equality is not None:
-            eq, linear = result.equality, result.weights.mapping.linear if result.weights else None
+            eq, linear = result.equality, result.linear.mapping.linear if result.linear else None
             shape = f"Linear({linear.in_features}, {linear.out_features}) · " if linear is not None else ""
             self.status.setText(
                 f"{result.valid.mode} mapping · {shape}outputs {'agree' if eq.equal else 'DIFFER'} "
@@ -232,22 +237,26 @@ class MainWindow(QMainWindow):
         c = self.controller
         result = c.result
         for name, frame in [*self.frames.items(), ("formulas", self.formulas_frame)]:
-            stage = getattr(frame.panel, "STAGE", None)
+            stages: tuple[str, ...] = getattr(frame.panel, "STAGES", ())
+            missing = [s for s in stages if result is None or not result.has(s)]
+            failed = [s for s in stages if s in c.failures]
             if c.error is not None and name != "speed":
                 frame.set_state("stale", f"Stale: shown for the last valid spec. {c.error.parameter} is invalid.")
-            elif stage is None or result is None:
+            elif failed:
+                frame.set_state("failed", f"Could not compute {STAGE_WORDS[failed[0]]}: {c.failures[failed[0]]}")
+            elif not missing or result is None:
                 frame.set_state("current")
-            elif stage in c.failures:
-                frame.set_state("failed", f"Could not compute {STAGE_WORDS[stage]}: {c.failures[stage]}")
-            elif not result.has(stage):
-                frame.set_state("pending", f"Computing {STAGE_WORDS[stage]}… (the previous spec's results, dimmed)")
+            elif len(missing) == len(stages):
+                frame.set_state(
+                    "pending", f"Computing {STAGE_WORDS[missing[0]]}… (the previous spec's results, dimmed)"
+                )
             else:
-                frame.set_state("current")
+                frame.set_state("partial", f"Computing {STAGE_WORDS[missing[0]]}…")
 
     def _tell_visible_stages(self) -> None:
         frame = self.tabs.currentWidget()
-        stage = getattr(frame.panel, "STAGE", None) if isinstance(frame, PanelFrame) else None
-        self.controller.set_visible_stages([stage] if stage else [])
+        stages = getattr(frame.panel, "STAGES", ()) if isinstance(frame, PanelFrame) else ()
+        self.controller.set_visible_stages(stages)
 
     def _sync_mode_actions(self) -> None:
         action = self.mode_actions.get(str(self.controller.values.get("mode")))
@@ -322,8 +331,8 @@ class MainWindow(QMainWindow):
         result = self.controller.result
         if result is not None:  # titles and labels are drawn in the theme's colours: draw again
             for frame in [*self.frames.values(), self.formulas_frame]:
-                stage = getattr(frame.panel, "STAGE", None)
-                if stage is None or result.has(stage):
+                stages: tuple[str, ...] = getattr(frame.panel, "STAGES", ())
+                if not stages or any(result.has(stage) for stage in stages):
                     frame.present(result)
 
     # ----- files ------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ QLabel[role="badge"][state="busy"] { background: #7f8c8d; }
 QLabel[role="heading"] { font-weight: 700; font-size: 13pt; }
 QLabel[role="banner"] { border-radius: 4px; padding: 4px 10px; font-weight: 600; }
 QLabel[role="banner"][state="pending"] { background: #f3d27a; color: #2b2100; }
+QLabel[role="banner"][state="partial"] { background: #f3d27a; color: #2b2100; }
 QLabel[role="banner"][state="stale"] { background: #9aa3ad; color: #111111; }
 QLabel[role="banner"][state="failed"] { background: #c0392b; color: white; }
 QLabel[role="banner"][state="current"] { background: transparent; font-weight: 400; }

@@ -197,3 +197,16 @@ def test_unfold_of_one_d_with_uneven_same_padding() -> None:
 def test_mode_preconditions_apply_to_build_too() -> None:
     with pytest.raises(SpecError):
         mapped(kernel=3, mode="pointwise")
+
+
+@given(data=st.data())
+@pytest.mark.parametrize("mode", MODES)
+def test_weight_uses_without_the_index_map_equal_counting_it(mode: str, data: st.DataObject) -> None:
+    """The display's use counts (computed from the geometry alone) equal a count over the real index map."""
+    from core.index_maps import weight_uses
+
+    valid = validate(parse_spec(data.draw(raw_valid_values(mode))))
+    mapping = build_mapping(valid)
+    spec = valid.spec
+    analytic = weight_uses(spec.cout, spec.cin, spec.groups, valid.geometry, valid.mode == "unrolled")
+    assert torch.equal(analytic, mapping.weight_uses())

@@ -13,7 +13,7 @@ from core.registry import INPUT_FILLS, MAPPING_MODES
 class CodePanel(QWidget):
     """The mapping's code: instant (pure Python), so no stage."""
 
-    STAGE = None
+    STAGES: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

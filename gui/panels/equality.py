@@ -23,7 +23,7 @@ class EqualityPanel(QWidget):
     """``dtypeRequested`` asks the window to recompute in another dtype (float32 <-> float64)."""
 
     dtypeRequested = Signal(str)
-    STAGE = "equality"
+    STAGES = ("equality",)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

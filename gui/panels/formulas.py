@@ -11,7 +11,7 @@ from core.number_format import format_number
 class FormulasPanel(QWidget):
     """Formulas: instant (pure Python), shown in the same event as the edit."""
 
-    STAGE = None
+    STAGES: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

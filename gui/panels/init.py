@@ -13,7 +13,7 @@ from gui.plots.palette import impl_color
 class InitPanel(QWidget):
     """Shows the ``init`` stage."""
 
-    STAGE = "init"
+    STAGES = ("init",)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.lab import LabResult, WeightsStage
+from core.lab import ConvStage, LabResult, LinearStage
 from core.sliding import step_count, window_step
 from gui.widgets.heatmap import Heatmap
 
@@ -25,14 +25,15 @@ PAD_MARK = "#9a9a9a"
 
 
 class SlidingWindowPanel(QWidget):
-    """Shows the ``weights`` stage (layers, padded input and sample 0's conv output)."""
+    """Shows the ``conv`` stage (input, kernel, output) and the ``linear`` stage (the matrix view)."""
 
-    STAGE = "weights"
+    STAGES = ("conv", "linear")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: LabResult | None = None
-        self.weights: WeightsStage | None = None
+        self.conv: ConvStage | None = None
+        self.linear: LinearStage | None = None
         self.channel = QSpinBox()
         self.channel.setPrefix("output channel ")
         self.position = QSlider(Qt.Orientation.Horizontal)
@@ -88,10 +89,14 @@ class SlidingWindowPanel(QWidget):
         self.timer.timeout.connect(lambda: self.step(1))
 
     def show_result(self, result: LabResult) -> None:
-        if result.weights is None:
+        if result.conv is None:
             return
-        self.result, self.weights = result, result.weights
-        weights = result.weights
+        if result.conv is self.conv:  # the same spec's matrix view has landed
+            self._show_matrix(result)
+            self._draw_step()
+            return
+        self.result, self.conv = result, result.conv
+        conv = result.conv
         spec = result.valid.spec
         for widget, maximum in ((self.channel, spec.cout - 1), (self.position, step_count(result.valid) - 1)):
             widget.blockSignals(True)
@@ -99,17 +104,26 @@ class SlidingWindowPanel(QWidget):
             widget.setValue(min(widget.value(), maximum))
             widget.blockSignals(False)
         geom = result.valid.geometry
-        rows, cols = weights.padded_input.shape[1:]
+        rows, cols = conv.padded_input.shape[1:]
         pad_cells = _padding_cells((rows, cols), geom.pad_lo, geom.input)
         self.pad_marks.clear()  # a spec without padding must not keep the previous one's marks
         if pad_cells.size:
             self.pad_marks.setData(
                 x=pad_cells[:, 1] + 0.5, y=pad_cells[:, 0] + 0.5, size=0.6, symbol="x", pen=PAD_MARK, brush=None
             )
+        self._show_matrix(result)
+        self._channel_changed()
+
+    def _show_matrix(self, result: LabResult) -> None:
+        """The matrix the current position is a row (Toeplitz, Linear) or column (patches) of, once it landed."""
+        self.linear = linear = result.linear
+        self.matrix_map.setVisible(linear is not None)
+        if linear is None:
+            return
         mode = result.valid.mode
-        if mode == "unfold" and weights.patch_matrix is not None:
+        if mode == "unfold" and linear.patch_matrix is not None:
             self.matrix_map.plot.setTitle("patch matrix (unfold): the current position is one column")
-            self.matrix_map.set_data(weights.patch_matrix.double().numpy())
+            self.matrix_map.set_data(linear.patch_matrix.double().numpy())
         else:
             what = (
                 "Toeplitz matrix: the current output is one row"
@@ -117,8 +131,7 @@ class SlidingWindowPanel(QWidget):
                 else "Linear.weight: the current output channel is one row"
             )
             self.matrix_map.plot.setTitle(what)
-            self.matrix_map.set_data(weights.linear_matrix.values, scale=weights.linear_matrix.block)
-        self._channel_changed()
+            self.matrix_map.set_data(linear.linear_matrix.values, scale=linear.linear_matrix.block)
 
     def step(self, delta: int) -> None:
         if self.result is None:
@@ -138,26 +151,26 @@ class SlidingWindowPanel(QWidget):
             self.timer.start(int(1000 / value))
 
     def _channel_changed(self) -> None:
-        if self.result is None or self.weights is None:
+        if self.result is None or self.conv is None:
             return
-        result, weights, o = self.result, self.weights, self.channel.value()
+        result, conv, o = self.result, self.conv, self.channel.value()
         spec = result.valid.spec
         cin_g = spec.cin // spec.groups
         group_first = (o // (spec.cout // spec.groups)) * cin_g
-        kernel = weights.mapping.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
+        kernel = conv.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
         self.kernel_map.plot.setTitle(f"kernel [{o}, 0]")
         self.kernel_map.set_data(kernel)
-        out = weights.sample_output[o].numpy().reshape(result.valid.geometry.output)
+        out = conv.sample_output[o].numpy().reshape(result.valid.geometry.output)
         self.output_map.plot.setTitle(f"output ch {o}")
         self.output_map.set_data(out)
         self.input_map.plot.setTitle(f"input ch {group_first} (x: pad)")
-        self.input_map.set_data(weights.padded_input[group_first].numpy())
+        self.input_map.set_data(conv.padded_input[group_first].numpy())
         self._draw_step()
 
     def _draw_step(self, *_: object) -> None:
-        if self.result is None or self.weights is None:
+        if self.result is None or self.conv is None:
             return
-        result, weights = self.result, self.weights
+        result, conv, linear = self.result, self.conv, self.linear
         geom, spec = result.valid.geometry, result.valid.spec
         step = window_step(result.valid, self.position.value(), self.channel.value())
         real = [cell for _, cell, inside in step.taps if inside]
@@ -165,17 +178,19 @@ class SlidingWindowPanel(QWidget):
         self.input_map.highlight(real + padded)
         self.kernel_map.highlight([tap for tap, _, _ in step.taps])
         self.output_map.highlight([step.position])
-        block = weights.linear_matrix.block
         matrix_rows, matrix_cols = self.matrix_map.shape
-        if result.valid.mode == "unfold" and weights.patch_matrix is not None:
+        if linear is None:
+            matrix_text = "the matrix view (still computing)"
+        elif result.valid.mode == "unfold" and linear.patch_matrix is not None:
             column = step.patch_column
             self.matrix_map.highlight([(r, column) for r in range(matrix_rows)])
             matrix_text = f"patch matrix column {column} · weight row {step.out_channel}"
         else:
+            block = linear.linear_matrix.block
             row = step.toeplitz_row if result.valid.mode == "unrolled" else step.out_channel
             self.matrix_map.highlight([(row // block, c) for c in range(matrix_cols)])
             matrix_text = f"matrix row {row}" + (f" (block row {row // block})" if block > 1 else "")
-        value = float(weights.sample_output[step.out_channel].reshape(-1)[self.position.value()])
+        value = float(conv.sample_output[step.out_channel].reshape(-1)[self.position.value()])
         i, j = step.position
         group = step.out_channel // (spec.cout // spec.groups)
         where = f"({i}, {j})" if spec.dims == 2 else f"{j}"

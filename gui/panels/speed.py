@@ -55,7 +55,7 @@ class SpeedPanel(QWidget):
     """
 
     finished = Signal()
-    STAGE = None
+    STAGES: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

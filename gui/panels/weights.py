@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from core.lab import LabResult, WeightsStage
+from core.lab import ConvStage, LabResult, LinearStage
 from core.registry import OKABE_ITO
 from gui.widgets.heatmap import Heatmap
 
@@ -27,11 +27,12 @@ def _source_colormap() -> pg.ColorMap:
 class WeightsPanel(QWidget):
     """Shows the ``weights`` stage."""
 
-    STAGE = "weights"
+    STAGES = ("conv", "linear")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.result: WeightsStage | None = None
+        self.conv: ConvStage | None = None
+        self.linear: LinearStage | None = None
         self.colour_by = QComboBox()
         self.colour_by.addItems(["value", "source conv weight"])
         self.colour_by.setToolTip("Colour the Linear matrix by value, or by which conv weight each entry shares")
@@ -59,33 +60,41 @@ class WeightsPanel(QWidget):
         self.conv_map.hovered.connect(self._hover_conv)
 
     def show_result(self, lab: LabResult) -> None:
-        if lab.weights is None:
-            return
-        self.result = result = lab.weights
-        reduced = result.linear_matrix
-        rows, cols = reduced.shape
-        self.linear_map.plot.setTitle(f"Linear.weight {rows}×{cols}")
-        self.conv_map.set_data(result.conv_grid.values)
-        self._draw_grid_lines()
-        structure = result.structure
-        text = (
-            f"{100 * structure.sparsity:.1f}% structural zeros; {structure.distinct_weights} distinct weights, "
-            f"each used {structure.reuse:.1f}× on average."
-        )
-        if reduced.block > 1:
-            text += f" Shown in {reduced.block}×{reduced.block} blocks (largest entry of each)."
-        self.note.setText(text)
-        self.colour_by.setEnabled(True)
-        self._draw_linear()
-        self.patch_map.setVisible(result.patch_matrix is not None)
-        if result.patch_matrix is not None:
-            self.patch_map.set_data(result.patch_matrix.double().numpy())
+        """Draw what has landed: the conv side first, the Linear side when its stage is in."""
+        if lab.conv is not None and lab.conv is not self.conv:
+            self.conv = lab.conv
+            self.conv_map.set_data(lab.conv.conv_grid.values)
+            self._draw_grid_lines()
+            if lab.linear is None:  # the previous spec's Linear must not pass for this one's
+                self.linear = None
+                self.linear_map.image.clear()
+                self.linear_map.plot.setTitle("Linear.weight: computing…")
+                self.patch_map.image.clear()
+            structure = lab.conv.structure
+            self.note.setText(
+                f"{100 * structure.sparsity:.1f}% structural zeros; {structure.distinct_weights} distinct weights, "
+                f"each used {structure.reuse:.1f}× on average."
+            )
+        if lab.linear is not None and lab.linear is not self.linear:
+            self.linear = result = lab.linear
+            reduced = result.linear_matrix
+            rows, cols = reduced.shape
+            self.linear_map.plot.setTitle(f"Linear.weight {rows}×{cols}")
+            if reduced.block > 1 and "blocks" not in self.note.text():
+                self.note.setText(
+                    self.note.text() + f" Shown in {reduced.block}×{reduced.block} blocks (largest entry of each)."
+                )
+            self.colour_by.setEnabled(True)
+            self._draw_linear()
+            self.patch_map.setVisible(result.patch_matrix is not None)
+            if result.patch_matrix is not None:
+                self.patch_map.set_data(result.patch_matrix.double().numpy())
 
     def _draw_grid_lines(self) -> None:
         """Lines between the kernels of the tiled conv weight, as one item (one line item each is slow)."""
-        if self.result is None:
+        if self.conv is None:
             return
-        grid = self.result.conv_grid
+        grid = self.conv.conv_grid
         kh, kw = grid.kernel
         rows, cols = grid.cout * kh, grid.cin_per_group * kw
         xs: list[float] = []
@@ -101,9 +110,9 @@ class WeightsPanel(QWidget):
         self.kernel_lines.setData(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float), connect="pairs")
 
     def _draw_linear(self) -> None:
-        if self.result is None:
+        if self.linear is None:
             return
-        reduced = self.result.linear_matrix
+        reduced = self.linear.linear_matrix
         if self.colour_by.currentIndex() == 1:
             source = reduced.source
             palette_size = len(SOURCE_COLOURS) - 1
@@ -114,11 +123,12 @@ class WeightsPanel(QWidget):
             self.linear_map.set_data(reduced.values, scale=reduced.block)
 
     def _hover_linear(self, row: int, col: int) -> None:
-        if self.result is None or row < 0:
+        if self.linear is None or self.conv is None or row < 0:
             self.conv_map.highlight([])
             self.linear_map.set_readout("")
             return
-        reduced = self.result.linear_matrix
+        grid = self.conv.conv_grid
+        reduced = self.linear.linear_matrix
         r0, c0 = reduced.original_cell(row, col)
         source = int(reduced.source[row, col])
         value = reduced.values[row, col]
@@ -127,24 +137,22 @@ class WeightsPanel(QWidget):
             self.conv_map.highlight([])
             self.linear_map.set_readout(f"{where} = 0 (structural zero: no conv weight maps here)")
             return
-        cell = self.result.conv_grid.cell_of(source)
+        cell = grid.cell_of(source)
         self.conv_map.highlight([cell])
-        self.linear_map.set_readout(f"{where} = {value:.5g}  ←  {self.result.conv_grid.describe(source)}")
-        self.conv_map.set_readout(
-            f"{self.result.conv_grid.describe(source)} = {self.result.conv_grid.values[cell]:.5g}"
-        )
+        self.linear_map.set_readout(f"{where} = {value:.5g}  ←  {grid.describe(source)}")
+        self.conv_map.set_readout(f"{grid.describe(source)} = {grid.values[cell]:.5g}")
 
     def _hover_conv(self, row: int, col: int) -> None:
-        if self.result is None or row < 0:
+        if self.conv is None or row < 0:
             self.linear_map.highlight([])
             self.conv_map.set_readout("")
             return
-        grid = self.result.conv_grid
+        grid = self.conv.conv_grid
         flat = grid.index_at(row, col)
         if flat is None:
             return
-        cells = np.argwhere(self.result.linear_matrix.source == flat)
-        self.linear_map.highlight(cells)
+        if self.linear is not None:
+            self.linear_map.highlight(np.argwhere(self.linear.linear_matrix.source == flat))
         uses = int(grid.uses[flat])
         self.conv_map.set_readout(
             f"{grid.describe(flat)} = {grid.values[row, col]:.5g}  →  {uses} Linear entr{'y' if uses == 1 else 'ies'}"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
 
 DIMMED_OPACITY = 0.35
-STATES = ("current", "pending", "stale", "failed")
+STATES = ("current", "partial", "pending", "stale", "failed")
 PENDING_DELAY_MS = 150
 
 
@@ -52,7 +52,8 @@ class PanelFrame(QWidget):
             self._waiting = result
 
     def set_state(self, state: str, text: str = "") -> None:
-        """``current`` (no banner), or ``pending``/``stale``/``failed`` with the banner's text, panel dimmed.
+        """``current`` (no banner); ``partial`` (a banner, the panel not dimmed: what it shows is current and the
+        rest is on its way); ``pending``/``stale``/``failed`` with the banner's text, the panel dimmed.
 
         ``pending`` shows only if it lasts longer than :data:`PENDING_DELAY_MS`: a stage that lands sooner
         replaces the drawing without a flash of banner (and without painting the panel twice).
@@ -61,15 +62,15 @@ class PanelFrame(QWidget):
             raise ValueError(f"unknown state {state!r}")
         self.state = state
         self._pending_timer.stop()
-        if state == "pending" and self.banner.property("state") in (None, "current"):
+        if state in ("pending", "partial") and self.banner.property("state") in (None, "current"):
             self._pending_text = text
             self._pending_timer.start()
             return
         self._show_state(state, text)
 
     def _show_pending(self) -> None:
-        if self.state == "pending":
-            self._show_state("pending", self._pending_text)
+        if self.state in ("pending", "partial"):
+            self._show_state(self.state, self._pending_text)
 
     def _show_state(self, state: str, text: str) -> None:
         self.banner.setVisible(state != "current")
@@ -77,7 +78,7 @@ class PanelFrame(QWidget):
         self.banner.setProperty("state", state)
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
-        if state == "current":
+        if state in ("current", "partial"):
             self.panel.setGraphicsEffect(None)  # type: ignore[arg-type]  # None removes the effect (Qt API)
         elif self.panel.graphicsEffect() is None:
             effect = QGraphicsOpacityEffect(self.panel)

@@ -38,7 +38,7 @@ def test_every_stage_lands_in_order_and_each_is_published_as_it_lands(qtbot) -> 
     assert controller.result.report.output_shape == (1, 3, 3, 3)
     _wait_idle(qtbot, controller)
     assert landed == [(stage, 3) for stage in STAGES]
-    assert seen_pending == [("equality", "init"), ("init",), ()]
+    assert seen_pending == [("linear", "equality", "init"), ("equality", "init"), ("init",), ()]
     controller.shutdown()
 
 
@@ -48,7 +48,7 @@ def test_the_visible_panels_stage_comes_first(qtbot) -> None:
     controller.set_visible_stages(["init"])
     controller.set_spec(SMALL)
     _wait_idle(qtbot, controller)
-    assert [stage for stage, _ in landed] == ["init", "weights", "equality"]
+    assert [stage for stage, _ in landed] == ["init", "conv", "linear", "equality"]
     controller.shutdown()
 
 
@@ -69,7 +69,7 @@ def test_leading_edge_then_only_the_newest_spec_is_published(qtbot, monkeypatch:
         controller.set_field("cout", cout)
     _wait_idle(qtbot, controller)
     assert all(starts) and len(starts) <= 2  # the first spec, then the newest; never one per drag step
-    assert {cout for _, cout in landed} <= {3, 6} and landed[-3:] == [(stage, 6) for stage in STAGES]
+    assert {cout for _, cout in landed} <= {3, 6} and landed[-len(STAGES) :] == [(stage, 6) for stage in STAGES]
     assert controller.result is not None and controller.result.spec.cout == 6
     controller.shutdown()
 
@@ -126,7 +126,7 @@ def test_a_failing_stage_is_reported_and_the_other_stages_still_land(
     controller.stageFailed.connect(lambda stage, message: failures.append((stage, message)))
     controller.set_spec(SMALL)
     _wait_idle(qtbot, controller)
-    assert [stage for stage, _ in landed] == ["weights", "init"]
+    assert [stage for stage, _ in landed] == ["conv", "linear", "init"]
     assert failures[0][0] == "equality"
     assert ("boom" in failures[0][1]) if isinstance(error, RuntimeError) else ("out of memory" in failures[0][1])
     assert controller.failures == {"equality": failures[0][1]}
@@ -167,7 +167,7 @@ def test_finished_workers_and_their_results_are_freed(qtbot) -> None:
 
     from superqt.utils import GeneratorWorker
 
-    from core.lab import WeightsStage
+    from core.lab import LinearStage
 
     def alive(kind: type) -> list[object]:
         gc.collect()
@@ -182,7 +182,7 @@ def test_finished_workers_and_their_results_are_freed(qtbot) -> None:
         qtbot.wait(1)
     _wait_idle(qtbot, controller)
     qtbot.wait(50)
-    mine = [w for w in alive(WeightsStage) if w.mapping.valid.spec.replace(cout=3) == spec]  # type: ignore[attr-defined]
+    mine = [s for s in alive(LinearStage) if s.mapping.valid.spec.replace(cout=3) == spec]  # type: ignore[attr-defined]
     assert len(mine) <= 1, len(mine)  # at most the current result's
     assert len(alive(GeneratorWorker)) <= workers_before
     controller.shutdown()

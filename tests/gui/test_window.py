@@ -47,8 +47,8 @@ def test_changing_spin_boxes_updates_every_panel(qtbot, window: MainWindow) -> N
     result = window.controller.result
     assert result.spec.cin == 5 and result.pending() == ()
     assert "5/1*3*3*6 + 6" in window.formulas.text()
-    assert window.panels["weights"].result is result.weights
-    assert result.weights.conv_grid.values.shape == (6 * 3, 5 * 3)
+    assert window.panels["weights"].conv is result.conv and window.panels["weights"].linear is result.linear
+    assert result.conv.conv_grid.values.shape == (6 * 3, 5 * 3)
     assert not window.panels["equality"].badge.text().startswith("PASS")  # hidden panels draw when shown
     for name in ("equality", "init", "code", "sliding"):
         window.show_panel(name)
@@ -118,19 +118,19 @@ def _hover(qtbot, heatmap, row: int, col: int) -> None:
 def test_hovering_a_linear_cell_highlights_its_conv_weight_and_back(qtbot, window: MainWindow) -> None:
     weights = window.panels["weights"]
     window.show_panel("weights")
-    result = window.controller.result.weights
-    rows, cols = np.nonzero(result.linear_matrix.source >= 0)
+    linear, conv = window.controller.result.linear, window.controller.result.conv
+    rows, cols = np.nonzero(linear.linear_matrix.source >= 0)
     row, col = int(rows[5]), int(cols[5])
     _hover(qtbot, weights.linear_map, row, col)
-    source = int(result.linear_matrix.source[row, col])
-    expected = result.conv_grid.cell_of(source)
+    source = int(linear.linear_matrix.source[row, col])
+    expected = conv.conv_grid.cell_of(source)
     marks = weights.conv_map.marks.data
     assert len(marks) == 1
     assert (int(marks["y"][0] - 0.5), int(marks["x"][0] - 0.5)) == expected
     assert "conv.weight[" in weights.linear_map.readout.text()
     conv_row, conv_col = expected
     _hover(qtbot, weights.conv_map, conv_row, conv_col)
-    uses = int((result.mapping.weight_index == source).sum())
+    uses = int((linear.mapping.weight_index == source).sum())
     assert len(weights.linear_map.marks.data) == uses > 1  # a shared weight: many Toeplitz entries
     assert f"{uses} Linear entries" in weights.conv_map.readout.text()
 
@@ -399,15 +399,15 @@ def test_a_pending_stage_says_so_instead_of_showing_old_data_as_current(
     release = threading.Event()
     original = core.lab.check_equality
 
-    def slow(mapping):
+    def slow(*args):
         release.wait(20)
-        return original(mapping)
+        return original(*args)
 
     monkeypatch.setattr(core.lab, "check_equality", slow)
     window.show_panel("equality")
     window.parameters.cout.setValue(5)
     assert "4/1*3*3*5 + 5" in window.formulas.text()  # formulas: same event as the edit
-    qtbot.waitUntil(lambda: window.controller.result.weights is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.controller.result.linear is not None, timeout=30_000)
     frame = window.frames["equality"]
     assert frame.state == "pending"
     qtbot.waitUntil(frame.banner.isVisible, timeout=2_000)  # shown once the wait is long enough to notice
