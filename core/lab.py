@@ -172,8 +172,8 @@ def compute_stages(
 ) -> Generator[tuple[str, object], None, None]:
     """Yield ``(stage, result)`` for each stage in ``order`` as soon as it is computed; stop by closing.
 
-    Never raises: a stage that fails yields ``(stage, StageFailure)``. A stage another needs is computed (and
-    yielded) first: ``equality`` needs ``linear``. A conv initialised from a Linear needs the mapping first.
+    Never raises: a stage that fails yields ``(stage, StageFailure)``. The layers are built once and shared by
+    the stages that need them (a conv initialised from a Linear needs the mapping first).
     """
     mapping: LayerMapping | None = None
     conv: ConvStage | None = None
@@ -185,13 +185,14 @@ def compute_stages(
                     mapping = build_mapping(valid)
                 conv = compute_conv(valid, mapping)
                 yield stage, conv
-            elif stage in ("linear", "equality") and linear is None:
+            elif stage == "linear" and linear is None:
                 linear = compute_linear(valid, mapping, conv.input if conv else None)
                 mapping = linear.mapping
-                yield "linear", linear
-            if stage == "equality":
-                assert linear is not None
-                yield stage, check_equality(linear.mapping, conv.input if conv else None)
+                yield stage, linear
+            elif stage == "equality":
+                if mapping is None:  # the check needs both layers, not the displays: those come later
+                    mapping = build_mapping(valid)
+                yield stage, check_equality(mapping, conv.input if conv else None)
             elif stage == "init":
                 yield stage, check_init(valid, draws=init_draws, samples=INIT_SAMPLES)
         except Exception as error:  # the worker's boundary: every failure becomes a message, never a dead thread

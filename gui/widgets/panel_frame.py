@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
 
 DIMMED_OPACITY = 0.35
 STATES = ("current", "partial", "pending", "stale", "failed")
 PENDING_DELAY_MS = 150
+BANNER_PADDING = 12  # the style sheet's vertical padding and border
 
 
 class ResultView(Protocol):
@@ -32,7 +33,7 @@ class PanelFrame(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setProperty("role", "banner")
-        self.banner.hide()
+        self._reserve_banner_line()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -73,8 +74,7 @@ class PanelFrame(QWidget):
             self._show_state(self.state, self._pending_text)
 
     def _show_state(self, state: str, text: str) -> None:
-        self.banner.setVisible(state != "current")
-        self.banner.setText(text)
+        self.banner.setText(text if state != "current" else "")
         self.banner.setProperty("state", state)
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
@@ -84,6 +84,15 @@ class PanelFrame(QWidget):
             effect = QGraphicsOpacityEffect(self.panel)
             effect.setOpacity(DIMMED_OPACITY)
             self.panel.setGraphicsEffect(effect)
+
+    def _reserve_banner_line(self) -> None:
+        # The banner keeps its line even when empty: showing it must not re-lay out (and so repaint) the panel.
+        self.banner.setMinimumHeight(self.banner.fontMetrics().height() + BANNER_PADDING)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._reserve_banner_line()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
