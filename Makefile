@@ -23,7 +23,7 @@ test: lint
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) bench/run_bench.py
+	$(PY) bench/run_bench.py $(ONLY)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache

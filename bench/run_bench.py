@@ -159,12 +159,28 @@ def summary(figures: dict) -> str:
             f"| {r['value']} | {r['impl']} | {r['median_s'] * 1e6:.0f} | {r['ratio_to_linear']:.2f} "
             f"[{r['ratio_low']:.2f}-{r['ratio_high']:.2f}] | {r['page_faults']:.0f} |"
         )
-    lines += ["", "## Window responsiveness (offscreen, parameter change -> every panel updated)"]
-    for case, row in figures["gui_responsiveness"].items():
-        lines.append(
-            f"- {case}: {row['change_to_all_panels_ms']:.0f} ms (incl. {row['throttle_ms']} ms throttle), "
-            f"longest event-loop stall {row['longest_event_loop_stall_ms']:.0f} ms"
-        )
+    lines += [
+        "",
+        "## Window responsiveness (offscreen, 1920x1080, a change of Cout; medians of 5 edits)",
+        "",
+        "| spec | tab in front | first heatmap redrawn | visible panels updated | every stage "
+        "| longest stall (median edit / worst) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    memory = {}
+    for case, tabs in figures["gui_responsiveness"].items():
+        if "rss_mib_after_edits" in tabs:
+            memory[case] = tabs
+            continue
+        for tab, row in tabs.items():
+            lines.append(
+                f"| {case} | {tab} | {row['first_heatmap_ms']:.0f} ms | {row['visible_panels_ms']:.0f} ms | "
+                f"{row['all_stages_ms']:.0f} ms | "
+                f"{row['median_longest_stall_ms']:.0f} / {row['longest_stall_ms']:.0f} ms |"
+            )
+    for case, row in memory.items():
+        samples = ", ".join(f"{v} MiB after {k}" for k, v in row["rss_mib_after_edits"].items())
+        lines += ["", f"- {case}: resident memory {samples} ({row['seconds']} s)"]
     for allocator in ("default", "tuned"):
         case = figures[f"seed_{allocator}"]
         lines += [
@@ -179,25 +195,34 @@ def summary(figures: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Measure every figure (or only the named ones, reusing the other figures saved by an earlier run)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
+    jobs = {
+        "fidelity": fidelity,
+        "overhead": overhead_floor,
+        "repeatability": repeatability,
+        "seed_default": lambda: seed_case("default"),
+        "seed_tuned": lambda: seed_case("tuned"),
+        "channel_sweep": channel_sweep,
+        "gui_responsiveness": gui_responsiveness,
+    }
+    unknown = sorted(set(only) - set(jobs))
+    if unknown:
+        sys.exit(f"error: unknown figure(s) {', '.join(unknown)}; choose from {', '.join(jobs)}")
     figures = {}
-    for name, job in (
-        ("fidelity", fidelity),
-        ("overhead", overhead_floor),
-        ("repeatability", repeatability),
-        ("seed_default", lambda: seed_case("default")),
-        ("seed_tuned", lambda: seed_case("tuned")),
-        ("channel_sweep", channel_sweep),
-        ("gui_responsiveness", gui_responsiveness),
-    ):
+    for name, job in jobs.items():
+        saved = RESULTS / f"{name}.json"
+        if only and name not in only and saved.is_file():
+            figures[name] = json.loads(saved.read_text())
+            continue
         print(f"measuring {name} ...", file=sys.stderr, flush=True)
         figures[name] = job()
-        (RESULTS / f"{name}.json").write_text(json.dumps(figures[name], indent=2, default=str))
+        saved.write_text(json.dumps(figures[name], indent=2, default=str))
     text = summary(figures)
     (RESULTS / "summary.md").write_text(text)
     print(text)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -112,7 +112,7 @@ class LabController(QObject):
             if missing:
                 self._start()
 
-    def _apply(self) -> bool:
+    def _apply(self, compute: bool = True) -> bool:
         try:
             spec = parse_spec(self._values)
             valid = validate(spec, self.budget_bytes)
@@ -131,6 +131,8 @@ class LabController(QObject):
         self.result = instant_result(valid)
         self.failures = {}
         self.specChanged.emit(self.result)
+        if not compute:
+            return True
         if self._worker is None:
             self._start()  # leading edge: compute at once
         else:
@@ -205,9 +207,8 @@ class LabController(QObject):
             self.valuesChanged.emit(self.values)
         self.spec = None
         self.result = None
-        if not self._apply():
+        if not self._apply(compute=False):
             return None
-        self._stop_worker()
         assert self.result is not None
         generation = self._generation
         for stage, value in compute_stages(self.result.valid, STAGES):
