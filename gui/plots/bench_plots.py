@@ -35,6 +35,9 @@ def style_plot(plot: pg.PlotItem, foreground: str = "k") -> None:
     for side in ("left", "bottom"):
         axis = plot.getAxis(side)
         axis.setStyle(tickFont=font, tickTextOffset=6)
+        # Ticks carry the real values (log axes are drawn as log10 with labelled ticks): a "(x0.001)" SI prefix
+        # pyqtgraph derives from the log10 range would misstate the unit.
+        axis.enableAutoSIPrefix(False)
         axis.setPen(foreground)
         axis.setTextPen(foreground)
     plot.getAxis("bottom").setHeight(70)
