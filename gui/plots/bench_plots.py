@@ -153,6 +153,16 @@ def _log10(values: Iterable[float]) -> list[float]:
     return [math.log10(max(v, 1e-300)) for v in values]
 
 
+def _start_categorical(
+    plot: pg.PlotItem, records: Sequence[BenchRecord], foreground: str
+) -> tuple[dict[tuple[str, str], float], str, bool]:
+    """Clear ``plot`` for implementations along x: their positions, the x label, whether to join sweep points."""
+    plot.clear()
+    _legend(plot, foreground)
+    positions, xlabel = _categorical_axis(plot, records)
+    return positions, xlabel, len(_values(records)) > 1
+
+
 def draw_time(
     plot: pg.PlotItem,
     records: Sequence[BenchRecord],
@@ -161,10 +171,7 @@ def draw_time(
     subtitle: str = "",
 ) -> None:
     """Median time per call with its interquartile range, log scale."""
-    plot.clear()
-    _legend(plot, foreground)
-    positions, xlabel = _categorical_axis(plot, records)
-    joined = len(_values(records)) > 1
+    positions, xlabel, joined = _start_categorical(plot, records, foreground)
     shown: list[float] = []
     for name in _impls(records):
         rows = [r for r in records if r.impl == name]
@@ -189,10 +196,7 @@ def draw_ratio(
     subtitle: str = "",
 ) -> None:
     """Median ratio to the baseline with its 95% bootstrap interval; the baseline is the line at 1."""
-    plot.clear()
-    _legend(plot, foreground)
-    positions, xlabel = _categorical_axis(plot, records)
-    joined = len(_values(records)) > 1
+    positions, xlabel, joined = _start_categorical(plot, records, foreground)
     baseline = next((r.baseline for r in records if r.baseline), "")
     shown: list[float] = [1.0]
     for name in _impls(records):
