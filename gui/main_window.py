@@ -7,6 +7,7 @@ events to the panels and each panel's requests to the controller.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -375,10 +376,10 @@ class MainWindow(QMainWindow):
         else:
             ignored.append(f"theme {str(theme)[:20]!r}")
         try:
-            zoom = float(zoom)
-            if not ZOOM_RANGE[0] <= zoom <= ZOOM_RANGE[1]:
+            value = float(zoom)
+            if not math.isfinite(value):
                 raise ValueError
-            self.zoom = zoom
+            self.zoom = min(max(round(value, 2), ZOOM_RANGE[0]), ZOOM_RANGE[1])  # as Ctrl+/- clamps it
         except (TypeError, ValueError, OverflowError):
             ignored.append(f"zoom {str(zoom)[:20]!r}")
         self._apply_look()

@@ -199,6 +199,16 @@ def test_saving_while_a_field_is_invalid_saves_the_last_valid_spec_and_says_so(
     assert load_session(path).spec == SMALL  # a file the app accepts, with the last valid spec
 
 
+def test_a_huge_zoom_from_settings_is_clamped_like_the_zoom_keys(qtbot, tmp_path: Path) -> None:
+    make_application()
+    settings = QSettings(str(tmp_path / "zoom.ini"), QSettings.Format.IniFormat)
+    settings.setValue("zoom", "200")
+    win = MainWindow(settings=settings, restore=True)
+    qtbot.addWidget(win)
+    assert win.zoom == 2.5
+    win.close()
+
+
 def test_saving_to_an_impossible_path_is_a_message(window: MainWindow, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -244,7 +254,7 @@ def test_settings_persist_geometry_spec_and_panel(qtbot, tmp_path: Path) -> None
     ("key", "value"),
     [
         ("zoom", "abc"),
-        ("zoom", "200"),
+        ("zoom", "nan"),
         ("tab", "abc"),
         ("theme", "neon"),
         ("spec", "[1, 2]"),
