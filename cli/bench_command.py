@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from cli.output_paths import ensure_folder
 from cli.text_table import format_table
 from core.bench.allocator import ALLOCATORS
 from core.bench.config import DEVICES, IMPLEMENTATION_NAMES, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
@@ -154,6 +155,8 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
     """Measure, print the table and the explanation, write the files (plots through ``plot_writer``)."""
     config = config_from_args(args, valid.spec, valid.budget_bytes)
     formats = _formats(args.format) if args.out else set()
+    if args.out:
+        ensure_folder(Path(args.out))  # before the run: a wrong folder must not cost the measurements
     from core.bench.explain import explain
     from core.bench.records import write_records
     from core.bench.runner import collect, run_bench

@@ -6,9 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Protocol
 
+from cli.output_paths import check_png_target
 from core.errors import SpecError
 from core.presets import load_preset
+from core.sliding import step_count
 from core.spec import MODES
+from core.validation import validate
 from core.window_names import PANEL_CHOICES, THEME_CHOICES
 
 MIN_SIZE, MAX_SIZE = (320, 240), (7680, 4320)
@@ -62,7 +65,14 @@ def parse_size(text: str) -> tuple[int, int]:
 def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRenderer | None) -> None:
     """Validate every option before the window toolkit loads, then render and report the file written."""
     size = parse_size(args.size)
-    load_preset(args.preset)  # an unknown name lists the known ones
+    spec = load_preset(args.preset).spec  # an unknown name lists the known ones
+    valid = validate(spec.replace(mode=args.mode) if args.mode else spec)  # an image of an invalid spec is no image
+    steps = step_count(valid)
+    if not 0 <= args.step < steps:
+        raise SpecError(
+            "step", f"must be between 0 and {steps - 1} (the output positions), got {args.step}", "use e.g. 0"
+        )
+    out = check_png_target(Path(args.out))
     if renderer is None:
         raise SpecError(
             "screenshot",
@@ -71,7 +81,7 @@ def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRendere
         )
     path = renderer(
         args.preset,
-        Path(args.out),
+        out,
         mode=args.mode,
         panel=args.panel,
         size=size,

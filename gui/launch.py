@@ -24,6 +24,26 @@ def display_problem() -> str | None:
     return NO_DISPLAY
 
 
+# Qt messages that are not problems: the offscreen platform plugin says this on every window it shows.
+KNOWN_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_known_qt_noise() -> None:
+    """Drop Qt's known harmless messages (so an error stays one line); print every other one as Qt would."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if message not in KNOWN_NOISE:
+            print(message, file=sys.stderr)
+
+    global _HANDLER
+    _HANDLER = handler  # Qt keeps only a pointer: the function must stay alive
+    qInstallMessageHandler(handler)
+
+
+_HANDLER: object = None
+
+
 def make_application() -> QApplication:
     """The QApplication, themed (created if needed)."""
     from PySide6.QtWidgets import QApplication
@@ -32,6 +52,7 @@ def make_application() -> QApplication:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    _quiet_known_qt_noise()
     app.setApplicationName("LinConv Lab")
     apply_theme(app, "light")
     return app

@@ -40,6 +40,10 @@ def take_screenshot(
         window.show()
         window.show_panel(panel)
         window.apply_spec(spec, synchronous=True)
+        if window.controller.error is not None:  # never save a picture of a refused spec
+            error = window.controller.error
+            window.close()
+            raise error
         if step:
             window.panels["sliding"].position.setValue(step)
         for _ in range(3):

@@ -123,6 +123,12 @@ def test_presets_listing_and_detail() -> None:
         (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--size", "100x100"], "size: 100x100 is"),
         (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--panel", "nope"], "invalid choice"),
         (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--theme", "pink"], "invalid choice"),
+        (["screenshot", "--preset", "fc-4x2-as-conv-2x2", "--mode", "pointwise", "--out", "x.png"], "pointwise mode"),
+        (["screenshot", "--preset", "fc-4x2-as-conv-2x2", "--out", "x.png", "--step", "1"], "step: must be between 0"),
+        (["screenshot", "--preset", "fc-4x2-as-conv-2x2", "--out", "x.jpg"], "out: x.jpg is not a .png"),
+        (["screenshot", "--preset", "fc-4x2-as-conv-2x2", "--out", "README.md/x.png"], "README.md is a file"),
+        (["bench", "--preset", "conv1d-k1-vs-linear", "--out", "README.md", "--format", "csv"], "README.md is a file"),
+        (["bench", "--preset", "conv1d-k1-vs-linear", "--sweep", "batch=0,1"], "batch=0: batch: must be >= 1, got 0;"),
     ],
 )
 def test_invalid_input_is_one_line_and_exit_2(args: list[str], fragment: str) -> None:
@@ -132,6 +138,7 @@ def test_invalid_input_is_one_line_and_exit_2(args: list[str], fragment: str) ->
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and fragment in lines[0]
     assert "Traceback" not in result.stderr
+    assert lines[0].count("; ") <= 1  # the hint is said once
 
 
 def test_errors_are_decided_before_torch_is_imported() -> None:
@@ -172,12 +179,12 @@ def test_screenshot_options_reach_the_injected_renderer(tmp_path: Path, capsys: 
         calls.append((args, kwargs))
         return tmp_path / "shot.png"
 
-    argv = ["screenshot", "--preset", "fc-4x2-as-conv-2x2", "--out", str(tmp_path / "shot.png"), "--size", "800x600"]
+    argv = ["screenshot", "--preset", "params-3to10-k5", "--out", str(tmp_path / "shot.png"), "--size", "800x600"]
     argv += ["--panel", "sliding", "--step", "3", "--theme", "dark", "--window"]
     assert main(argv, screenshot_renderer=renderer) == 0
     assert calls == [
         (
-            ("fc-4x2-as-conv-2x2", tmp_path / "shot.png"),
+            ("params-3to10-k5", tmp_path / "shot.png"),
             {"mode": None, "panel": "sliding", "size": (800, 600), "theme": "dark", "step": 3, "whole_window": True},
         )
     ]

@@ -98,7 +98,7 @@ def sweep_points(config: BenchConfig) -> list[tuple[str, LayerSpec, int]]:
             spec = config.spec.replace(**{sweep.spec_field: value})
             validate(spec, config.budget_bytes)
         except SpecError as error:
-            raise SpecError("sweep", f"{sweep.variable}={value}: {error}", error.hint) from None
+            raise SpecError("sweep", f"{sweep.variable}={value}: {error.parameter}: {error.rule}", error.hint) from None
         points.append((format_sizes(value) if isinstance(value, tuple) else str(value), spec, threads))
     return points
 
