@@ -228,6 +228,23 @@ def parse_spec(values: dict[str, Any] | None = None, **overrides: Any) -> LayerS
 
 
 SIZE_FIELDS = ("kernel", "stride", "padding", "dilation", "input_size")
+PREFILLED_INPUT_VALUES = 1024
+
+
+def values_with_given_input(values: dict[str, Any]) -> dict[str, Any]:
+    """Raw values switched to ``input_fill="values"``: numbers already given stay; with none, the input starts as
+    1, 2, 3, ... (when it has at most :data:`PREFILLED_INPUT_VALUES` numbers) for the user to edit."""
+    out = {**values, "input_fill": "values"}
+    if out.get("input_values"):
+        return out
+    try:
+        spec = parse_spec({**out, "input_fill": "randn", "input_values": []})
+    except SpecError:
+        return out
+    count = spec.batch * spec.cin * math.prod(spec.input_size)
+    if count <= PREFILLED_INPUT_VALUES:
+        out["input_values"] = [float(i) for i in range(1, count + 1)]
+    return out
 
 
 def values_for_dims(values: dict[str, Any]) -> dict[str, Any]:

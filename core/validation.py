@@ -10,6 +10,7 @@ from core.formulas import axis_names, output_size_formulas
 from core.geometry import Geometry, geometry, padding_split
 from core.memory import DEFAULT_BUDGET_BYTES, MemoryEstimate, estimate_memory, format_bytes
 from core.modes import MAPPING_MODES, precondition_error
+from core.registry import INPUT_FILLS
 from core.spec import LayerSpec
 
 
@@ -80,7 +81,8 @@ def _check_input_values(spec: LayerSpec) -> None:
         raise SpecError(
             "input_values",
             f"the input {shape} needs {needed:,} numbers, {len(spec.input_values):,} given",
-            f"give {needed:,} numbers, or choose input randn or arange",
+            f"give {needed:,} numbers, or choose the input {INPUT_FILLS['randn'].label!r} or "
+            f"{INPUT_FILLS['arange'].label!r}",
         )
 
 

@@ -20,7 +20,7 @@ from superqt.utils import GeneratorWorker, create_worker
 from core.errors import SpecError
 from core.lab import STAGES, LabResult, StageFailure, compute_stages, instant_result, stage_order
 from core.memory import DEFAULT_BUDGET_BYTES
-from core.spec import LayerSpec, parse_spec, values_for_dims
+from core.spec import LayerSpec, parse_spec, values_for_dims, values_with_given_input
 from core.validation import validate
 from gui.workers import done_event
 
@@ -91,7 +91,11 @@ class LabController(QObject):
         """One field edited in the parameter panel; returns whether the values are now valid."""
         values = dict(self._values)
         values[name] = value
-        self._values = values_for_dims(values) if name == "dims" else values
+        if name == "dims":
+            values = values_for_dims(values)
+        elif name == "input_fill" and value == "values":
+            values = values_with_given_input(values)
+        self._values = values
         self.valuesChanged.emit(self.values)  # every view shows it (an edit may come from a menu, not the panel)
         return self._apply()
 

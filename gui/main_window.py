@@ -237,11 +237,11 @@ class MainWindow(QMainWindow):
         """Every frame says whether it is current, pending, stale (an invalid field) or failed."""
         c = self.controller
         result = c.result
-        for name, frame in [*self.frames.items(), ("formulas", self.formulas_frame)]:
+        for frame in [*self.frames.values(), self.formulas_frame]:
             stages: tuple[str, ...] = getattr(frame.panel, "STAGES", ())
             missing = [s for s in stages if result is None or not result.has(s)]
             failed = [s for s in stages if s in c.failures]
-            if c.error is not None and name != "speed":
+            if c.error is not None:
                 frame.set_state("stale", f"Stale: shown for the last valid spec. {c.error.parameter} is invalid.")
             elif failed:
                 frame.set_state("failed", f"Could not compute {STAGE_WORDS[failed[0]]}: {c.failures[failed[0]]}")

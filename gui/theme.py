@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
@@ -9,13 +11,15 @@ from PySide6.QtWidgets import QApplication
 from core.window_names import THEME_CHOICES
 
 BASE_POINT_SIZE = 11
+# Error text and marks: 4.5:1 or more against each theme's window colour.
+ERROR_COLOURS = {"light": "#c62828", "dark": "#ff7b72"}
 THEMES = THEME_CHOICES
 
 # The only style sheet: marks fields core rejected (dynamic property), the equality badge states, and the banners
 # that say a panel's data is pending, stale or failed.
-APP_STYLE = """
-*[invalid="true"] { border: 2px solid #d1342f; border-radius: 3px; }
-QLabel[role="error"] { color: #d1342f; font-weight: 600; }
+APP_STYLE = string.Template("""
+*[invalid="true"] { border: 2px solid $error; border-radius: 3px; }
+QLabel[role="error"] { color: $error; font-weight: 600; }
 QLabel[role="badge"] { border-radius: 6px; padding: 6px 14px; font-size: 16pt; font-weight: 700; color: white; }
 QLabel[role="badge"][state="pass"] { background: #1b7f3b; }
 QLabel[role="badge"][state="fail"] { background: #c0392b; }
@@ -27,7 +31,7 @@ QLabel[role="banner"][state="partial"] { background: #f3d27a; color: #2b2100; }
 QLabel[role="banner"][state="stale"] { background: #9aa3ad; color: #111111; }
 QLabel[role="banner"][state="failed"] { background: #c0392b; color: white; }
 QLabel[role="banner"][state="current"] { background: transparent; font-weight: 400; }
-"""
+""")
 
 
 def palette(theme: str) -> QPalette:
@@ -79,6 +83,6 @@ def apply_theme(app: QApplication, theme: str, zoom: float = 1.0) -> None:
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * zoom)
     app.setFont(font)
-    app.setStyleSheet(APP_STYLE)
+    app.setStyleSheet(APP_STYLE.substitute(error=ERROR_COLOURS[theme]))
     background, foreground = plot_colours(theme)
     pg.setConfigOptions(imageAxisOrder="row-major", background=background, foreground=foreground, antialias=True)

@@ -19,9 +19,11 @@ class CodePanel(QWidget):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)  # a long title must not widen the window's middle
         self.transform = QLabel()
         self.transform.setWordWrap(True)
         self.editor = QPlainTextEdit(readOnly=True)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # wrapped Python reads as broken code
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(self.font().pointSizeF(), 11))
         self.editor.setFont(font)

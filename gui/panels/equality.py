@@ -27,6 +27,7 @@ class EqualityPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.report: EqualityReport | None = None
         self.badge = QLabel("…")
         self.badge.setProperty("role", "badge")
         self.dtype = QComboBox()
@@ -72,14 +73,27 @@ class EqualityPanel(QWidget):
         self.badge.style().unpolish(self.badge)
         self.badge.style().polish(self.badge)
 
-    def show_result(self, result: LabResult) -> None:
-        report: EqualityReport | None = result.equality
-        if report is None:
+    def show_state(self, state: str) -> None:
+        """The badge never says PASS/FAIL for data that is not current (its frame's state)."""
+        if state == "current":
+            if self.report is not None:
+                self._show_verdict(self.report)
             return
+        words = {"pending": "checking…", "partial": "checking…", "stale": "stale", "failed": "not checked"}
+        self.set_badge("busy", words.get(state, state))
+
+    def _show_verdict(self, report: EqualityReport) -> None:
         if report.equal:
             self.set_badge("pass", f"PASS · outputs agree ({report.dtype})")
         else:
             self.set_badge("fail", f"FAIL · outputs differ ({report.dtype})")
+
+    def show_result(self, result: LabResult) -> None:
+        report: EqualityReport | None = result.equality
+        if report is None:
+            return
+        self.report = report
+        self._show_verdict(report)
         self.dtype.blockSignals(True)
         self.dtype.setCurrentText(report.dtype)
         self.dtype.blockSignals(False)

@@ -142,32 +142,30 @@ class ParameterPanel(QWidget):
         self.input_fill = _combo(INPUT_FILLS)
         self.input_values = QLineEdit(placeholderText="e.g. 1, 2, 3, 4")
         padding_row = _row(self.padding_kind, self.pairs["padding"])
-        input_row = _row(self.input_fill, self.input_values)
-        # (spec field, label with its Alt mnemonic, the field's own widget, the row it sits in)
-        rows: list[tuple[str, str, QWidget, QWidget | None]] = [
-            ("dims", "La&yer", self.dims, None),
-            ("cin", "C&in", self.cin, None),
-            ("cout", "C&out", self.cout, None),
-            ("kernel", "&Kernel", self.pairs["kernel"], None),
-            ("stride", "&Stride", self.pairs["stride"], None),
-            ("padding", "P&adding", padding_row, None),
-            ("dilation", "&Dilation", self.pairs["dilation"], None),
-            ("groups", "&Groups", self.groups, None),
-            ("input_size", "Inp&ut size", self.pairs["input_size"], None),
-            ("batch", "&Batch", self.batch, None),
-            ("bias", "", self.bias, None),
-            ("dtype", "D&type", self.dtype, None),
-            ("seed", "Seed", self.seed, None),
-            ("input_fill", "Input", self.input_fill, input_row),
-            ("input_values", "", self.input_values, input_row),
-            ("mode", "&Mapping", self.mode, None),
-            ("source", "Initialise", self.source, None),
+        # (spec field, label with its Alt mnemonic, the field's widget)
+        rows: list[tuple[str, str, QWidget]] = [
+            ("dims", "La&yer", self.dims),
+            ("cin", "C&in", self.cin),
+            ("cout", "C&out", self.cout),
+            ("kernel", "&Kernel", self.pairs["kernel"]),
+            ("stride", "&Stride", self.pairs["stride"]),
+            ("padding", "P&adding", padding_row),
+            ("dilation", "&Dilation", self.pairs["dilation"]),
+            ("groups", "&Groups", self.groups),
+            ("input_size", "Inp&ut size", self.pairs["input_size"]),
+            ("batch", "&Batch", self.batch),
+            ("bias", "", self.bias),
+            ("dtype", "D&type", self.dtype),
+            ("seed", "Seed", self.seed),
+            ("input_fill", "Input", self.input_fill),
+            ("input_values", "", self.input_values),
+            ("mode", "&Mapping", self.mode),
+            ("source", "Initialise", self.source),
         ]
         self.fields: dict[str, QWidget] = {}
-        form = QFormLayout()
-        for name, label, widget, row in rows:
-            if row is None or widget is self.input_fill:
-                form.addRow(label, row or widget)
+        self.form = form = QFormLayout()
+        for name, label, widget in rows:
+            form.addRow(label, widget)
             self.fields[name] = widget
             widget.setObjectName(name)
             widget.setAccessibleName(name)
@@ -222,7 +220,7 @@ class ParameterPanel(QWidget):
 
     def _sync_enabled(self) -> None:
         self.pairs["padding"].setEnabled(self.padding_kind.currentText() == "numbers")
-        self.input_values.setVisible(self.input_fill.currentData() == "values")
+        self.form.setRowVisible(self.input_values, self.input_fill.currentData() == "values")
 
     # ----- from the controller ----------------------------------------------------------------------------------
     def show_values(self, values: dict[str, Any]) -> None:

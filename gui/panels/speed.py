@@ -150,13 +150,11 @@ class SpeedPanel(QWidget):
         self.measured.setProperty("state", "stale" if self.is_stale() else "current")
         self.measured.style().unpolish(self.measured)
         self.measured.style().polish(self.measured)
+        verb = "measuring" if self.worker is not None else "measured on"
         if self.is_stale():
-            self.measured.setText(
-                f"STALE: measured on {self.measured_spec.describe()}; the spec has changed since. "
-                "Run again to measure the current spec (Export writes the measured one)."
-            )
+            self.measured.setText(f"STALE · {verb} {self.measured_spec.describe()} · Run to measure the current spec")
         else:
-            self.measured.setText(f"measured on {self.measured_spec.describe()}")
+            self.measured.setText(f"{verb} {self.measured_spec.describe()}")
 
     def restyle(self, background: str, foreground: str) -> None:
         self.foreground = foreground
@@ -209,6 +207,7 @@ class SpeedPanel(QWidget):
         worker.errored.connect(lambda error: self.message.setText(f"error: {type(error).__name__}: {error}"))
         worker.finished.connect(self._finished)  # type: ignore[arg-type]  # superqt's stub wants an argument
         self.worker, self._worker_done = worker, done_event(worker)
+        self._show_measured()
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         worker.start()
@@ -237,6 +236,7 @@ class SpeedPanel(QWidget):
     def _finished(self) -> None:
         cancelled = self.worker is not None and self.worker.abort_requested
         self.worker = None
+        self._show_measured()
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(bool(self.result.records))

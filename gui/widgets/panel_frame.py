@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-DIMMED_OPACITY = 0.35
+DIM_ALPHA = 165  # of 255: the wash over a panel whose data is not current
 STATES = ("current", "partial", "pending", "stale", "failed")
 PENDING_DELAY_MS = 150
 BANNER_PADDING = 12  # the style sheet's vertical padding and border
@@ -21,6 +21,36 @@ BANNER_PADDING = 12  # the style sheet's vertical padding and border
 
 class ResultView(Protocol):
     def show_result(self, result: Any) -> None: ...
+
+
+class DimOverlay(QWidget):
+    """A translucent wash of the window colour over a panel (mouse events pass through, so hover still works).
+
+    Not a QGraphicsOpacityEffect: that re-renders the panel offscreen, which corrupts pyqtgraph views (ghosts of
+    other tabs, white plots turned grey) and is expensive.
+    """
+
+    def __init__(self, panel: QWidget) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+        panel.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.panel and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.panel.rect())
+        return False
+
+    def show_over(self) -> None:
+        self.setGeometry(self.panel.rect())
+        self.raise_()
+        self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colour = QColor(self.palette().color(self.backgroundRole()))
+        colour.setAlpha(DIM_ALPHA)
+        QPainter(self).fillRect(self.rect(), colour)
 
 
 class PanelFrame(QWidget):
@@ -39,6 +69,7 @@ class PanelFrame(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.banner)
         layout.addWidget(panel, 1)
+        self.dim = DimOverlay(panel)
         self._waiting: Any = None
         self._pending_text = ""
         self._pending_timer = QTimer(self, singleShot=True, interval=PENDING_DELAY_MS)
@@ -48,9 +79,18 @@ class PanelFrame(QWidget):
         """Give the panel a result to draw: at once if it can be seen, otherwise when it is next shown."""
         if self.isVisible():
             self._waiting = None
-            self.panel.show_result(result)  # type: ignore[attr-defined]
+            self._draw(result)
         else:
             self._waiting = result
+
+    def _draw(self, result: Any) -> None:
+        self.panel.show_result(result)  # type: ignore[attr-defined]
+        self._tell_panel()  # what it just drew may still be stale (e.g. drawn when its tab was shown)
+
+    def _tell_panel(self) -> None:
+        show_state = getattr(self.panel, "show_state", None)
+        if show_state is not None:  # a panel may say more itself (the equality badge)
+            show_state(self.banner.property("state") or "current")
 
     def set_state(self, state: str, text: str = "") -> None:
         """``current`` (no banner); ``partial`` (a banner, the panel not dimmed: what it shows is current and the
@@ -79,11 +119,10 @@ class PanelFrame(QWidget):
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
         if state in ("current", "partial"):
-            self.panel.setGraphicsEffect(None)  # type: ignore[arg-type]  # None removes the effect (Qt API)
-        elif self.panel.graphicsEffect() is None:
-            effect = QGraphicsOpacityEffect(self.panel)
-            effect.setOpacity(DIMMED_OPACITY)
-            self.panel.setGraphicsEffect(effect)
+            self.dim.hide()
+        else:
+            self.dim.show_over()
+        self._tell_panel()
 
     def _reserve_banner_line(self) -> None:
         # The banner keeps its line even when empty: showing it must not re-lay out (and so repaint) the panel.
@@ -98,4 +137,4 @@ class PanelFrame(QWidget):
         super().showEvent(event)
         if self._waiting is not None:
             result, self._waiting = self._waiting, None
-            self.panel.show_result(result)  # type: ignore[attr-defined]
+            self._draw(result)

@@ -81,14 +81,15 @@ def test_an_invalid_value_marks_the_field_and_keeps_the_last_result_dimmed(qtbot
     assert window.parameters.fields["groups"].property("invalid") is True
     # Everything that shows the last valid spec says it is stale and is dimmed: panels and formulas alike.
     for frame in [*window.frames.values(), window.formulas_frame]:
-        if frame is not window.frames["speed"]:
-            assert frame.state == "stale" and frame.panel.graphicsEffect() is not None
-            assert "groups is invalid" in frame.banner.text() and frame.banner.isVisibleTo(frame)
+        assert frame.state == "stale" and frame.dim.isVisibleTo(frame)
+        assert "groups is invalid" in frame.banner.text() and frame.banner.isVisibleTo(frame)
+    window.show_panel("equality")
+    assert window.panels["equality"].badge.text() == "stale"  # never PASS over data that is not current
     assert window.controller.result is before
     edit(qtbot, window, lambda: window.parameters.groups.setValue(2))
     assert not window.parameters.error.isVisible()
     assert window.parameters.fields["groups"].property("invalid") is False
-    assert all(frame.state == "current" and frame.panel.graphicsEffect() is None for frame in window.frames.values())
+    assert all(frame.state == "current" and not frame.dim.isVisibleTo(frame) for frame in window.frames.values())
 
 
 def test_every_rule_shows_in_the_panel_without_raising(qtbot, window: MainWindow) -> None:
@@ -420,8 +421,26 @@ def test_a_pending_stage_says_so_instead_of_showing_old_data_as_current(
     frame = window.frames["equality"]
     assert frame.state == "pending"
     qtbot.waitUntil(lambda: bool(frame.banner.text()), timeout=2_000)  # once the wait is long enough to notice
-    assert "equality check" in frame.banner.text() and frame.panel.graphicsEffect() is not None
+    assert "equality check" in frame.banner.text() and frame.dim.isVisibleTo(frame)
     assert window.frames["code"].state == "current"
     release.set()
     settle(qtbot, window)
     assert frame.state == "current" and not frame.banner.text()
+
+
+def test_the_input_source_is_part_of_the_spec_and_given_values_start_editable(qtbot, window: MainWindow) -> None:
+    panel = window.parameters
+    window.apply_spec(parse_spec(cin=1, cout=2, kernel=2, input_size=2), synchronous=True)
+    panel.input_fill.setCurrentIndex(panel.input_fill.findData("values"))
+    settle(qtbot, window)
+    assert window.controller.error is None  # prefilled, not an empty (invalid) list
+    assert window.controller.spec.input_values == (1.0, 2.0, 3.0, 4.0)
+    assert panel.input_values.isVisibleTo(panel) and panel.input_values.text() == "1, 2, 3, 4"
+    panel.input_values.selectAll()
+    qtbot.keyClicks(panel.input_values, "0.5, -1, 2, 7")
+    settle(qtbot, window)
+    assert window.controller.spec.input_values == (0.5, -1.0, 2.0, 7.0)
+    assert "torch.tensor([0.5, -1.0, 2.0, 7.0]" in window.controller.result.code
+    panel.input_values.selectAll()
+    qtbot.keyClicks(panel.input_values, "1, 2")
+    assert "input_values" in panel.error.text() and "needs 4 numbers" in panel.error.text()
