@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -60,7 +61,7 @@ class LinearStage:
 
     mapping: LayerMapping
     linear_matrix: ReducedMatrix
-    patch_matrix: torch.Tensor | None
+    patch_matrix: np.ndarray | None
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,8 @@ def compute_linear(valid: ValidSpec, mapping: LayerMapping | None = None, x: tor
     patches = None
     if valid.mode == "unfold":
         first = (make_input(valid.spec) if x is None else x)[:1]
-        patches = mapping.linear_input(first)[0].T.detach()  # (cin*kh*kw, positions) of the first sample
+        # (cin*kh*kw, positions) of the first sample, as the display takes it (no tensor work on the GUI thread)
+        patches = mapping.linear_input(first)[0].T.detach().double().numpy()
     return LinearStage(
         mapping=mapping,
         linear_matrix=reduce_matrix(mapping.linear.weight.detach(), mapping.weight_index),

@@ -123,7 +123,7 @@ class SlidingWindowPanel(QWidget):
         mode = result.valid.mode
         if mode == "unfold" and linear.patch_matrix is not None:
             self.matrix_map.plot.setTitle("patch matrix (unfold): the current position is one column")
-            self.matrix_map.set_data(linear.patch_matrix.double().numpy())
+            self.matrix_map.set_data(linear.patch_matrix)
         else:
             what = (
                 "Toeplitz matrix: the current output is one row"

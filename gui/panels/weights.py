@@ -88,7 +88,7 @@ class WeightsPanel(QWidget):
             self._draw_linear()
             self.patch_map.setVisible(result.patch_matrix is not None)
             if result.patch_matrix is not None:
-                self.patch_map.set_data(result.patch_matrix.double().numpy())
+                self.patch_map.set_data(result.patch_matrix)
 
     def _draw_grid_lines(self) -> None:
         """Lines between the kernels of the tiled conv weight, as one item (one line item each is slow)."""
