@@ -444,3 +444,27 @@ def test_the_input_source_is_part_of_the_spec_and_given_values_start_editable(qt
     panel.input_values.selectAll()
     qtbot.keyClicks(panel.input_values, "1, 2")
     assert "input_values" in panel.error.text() and "needs 4 numbers" in panel.error.text()
+
+
+def test_closing_the_window_during_a_benchmark_returns_at_once_and_leaves_no_process(qtbot, tmp_path: Path) -> None:
+    import multiprocessing
+    import time
+
+    make_application()
+    win = MainWindow(settings=QSettings(str(tmp_path / "close.ini"), QSettings.Format.IniFormat), restore=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.apply_spec(parse_spec(dims=1, cin=4, cout=8, kernel=1, input_size=64, batch=4), synchronous=True)
+    win.show_panel("speed")
+    speed = win.panels["speed"]
+    speed.min_time.setValue(20.0)  # each measurement would take seconds
+    speed.rounds.setValue(2)
+    measuring: list[str] = []
+    speed.start()
+    speed.worker.yielded.connect(lambda progress: measuring.append(progress.message))
+    qtbot.waitUntil(lambda: bool(measuring), timeout=120_000)
+    assert multiprocessing.active_children()
+    began = time.monotonic()
+    win.close()
+    assert time.monotonic() - began < 1.0
+    qtbot.waitUntil(lambda: not multiprocessing.active_children(), timeout=2_000)
