@@ -30,10 +30,9 @@ from core.inspect_report import InspectReport, inspect_spec
 from core.layers import make_conv, make_input, quiet_same_padding, torch_dtype
 from core.mapping import LayerMapping, Structure, build_mapping
 from core.mapping_code import mapping_code
-from core.memory import DEFAULT_BUDGET_BYTES
 from core.modes import linear_shape
 from core.spec import LayerSpec
-from core.validation import ValidSpec, validate
+from core.validation import ValidSpec
 
 STAGES = ("conv", "linear", "equality", "init")
 INIT_DRAWS = 24
@@ -208,13 +207,3 @@ def _describe(error: BaseException) -> str:
         return "out of memory: this spec needs more memory than is available; use a smaller input, batch or channels"
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
     return f"{type(error).__name__}: {first_line[:300]}"
-
-
-def run_lab(spec: LayerSpec, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> LabResult:
-    """Synchronous path (tests, screenshots, CLI): every stage, on this thread; a failed stage raises."""
-    result = instant_result(validate(spec, budget_bytes))
-    for stage, value in compute_stages(result.valid):
-        if isinstance(value, StageFailure):
-            raise RuntimeError(f"{stage}: {value.message}")
-        result = result.with_stage(stage, value)
-    return result

@@ -42,8 +42,6 @@ class LabController(QObject):
         A stage of the current spec landed; the result holds every stage landed so far.
     stageFailed(str, str)
         A stage of the current spec failed, with a readable message.
-    busy(bool, str)
-        Computing (and which stage is next), or idle.
     """
 
     valuesChanged = Signal(dict)
@@ -51,7 +49,6 @@ class LabController(QObject):
     invalid = Signal(object)
     stageReady = Signal(str, object)
     stageFailed = Signal(str, str)
-    busy = Signal(bool, str)
 
     def __init__(
         self,
@@ -172,7 +169,6 @@ class LabController(QObject):
         worker.errored.connect(errored)
         worker.finished.connect(finished)  # type: ignore[arg-type]  # superqt's stub wants an argument
         self._worker, self._worker_done = worker, done_event(worker)
-        self.busy.emit(True, order[0])
         worker.start()
 
     def _landed(self, generation: int, stage: str, value: object) -> None:
@@ -183,9 +179,6 @@ class LabController(QObject):
             return
         self.result = self.result.with_stage(stage, value)
         self.stageReady.emit(stage, self.result)
-        pending = [s for s in self.result.pending() if s not in self.failures]
-        if pending:
-            self.busy.emit(True, pending[0])
 
     def _failed(self, generation: int, stage: str, message: str) -> None:
         if generation != self._generation:
@@ -199,8 +192,6 @@ class LabController(QObject):
         self._worker = None
         if self._queued:
             self._start()
-        else:
-            self.busy.emit(False, "")
 
     def compute_now(self, spec: LayerSpec | None = None) -> LabResult | None:
         """Synchronous path (screenshots, tests): take ``spec`` (or keep the current values) and compute every
@@ -217,7 +208,6 @@ class LabController(QObject):
         generation = self._generation
         for stage, value in compute_stages(self.result.valid, STAGES):
             self._landed(generation, stage, value)
-        self.busy.emit(False, "")
         return self.result
 
     # ----- ending -----------------------------------------------------------------------------------------------
