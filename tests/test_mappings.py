@@ -210,3 +210,17 @@ def test_weight_uses_without_the_index_map_equal_counting_it(mode: str, data: st
     spec = valid.spec
     analytic = weight_uses(spec.cout, spec.cin, spec.groups, valid.geometry, valid.mode == "unrolled")
     assert torch.equal(analytic, mapping.weight_uses())
+
+
+@given(data=st.data())
+@pytest.mark.parametrize("mode", MODES)
+def test_the_reported_round_trip_is_the_real_one(mode: str, data: st.DataObject) -> None:
+    """check_equality's round-trip flag (computed without recovering the conv) equals recovering it and comparing."""
+    from core.equality import check_equality
+
+    mapping = build_mapping(validate(parse_spec(data.draw(raw_valid_values(mode)))))
+    weight, bias = mapping.recover_conv_weights()
+    real = torch.equal(weight.values, mapping.conv.weight.detach()) and (
+        bias is None or torch.equal(bias.values, mapping.conv.bias.detach())
+    )
+    assert check_equality(mapping).roundtrip_exact == real
