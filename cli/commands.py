@@ -11,13 +11,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 from cli.bench_command import PlotWriter, add_bench_options, run_bench_command
 from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, run_screenshot_command
 from cli.text_table import format_sections, format_table
 from core.errors import SpecError
+from core.invocation import command_name
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.number_format import format_number
 from core.presets import load_all_presets, load_preset
@@ -25,7 +25,6 @@ from core.spec import DTYPES, MODES, SOURCES, LayerSpec, format_sizes, parse_spe
 from core.validation import ValidSpec, validate
 
 EXIT_USAGE = 2
-INSTALLED_COMMAND = "linconv-lab"
 MAX_JSON_OUTPUT_ELEMENTS = 64
 LAYER_OPTIONS = {
     # option dest -> spec field
@@ -54,11 +53,6 @@ class CliError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise CliError(f"{message} (see: {self.prog} --help)")
-
-
-def command_name() -> str:
-    """How the user called us, for usage lines and hints: the installed ``linconv-lab`` or ``python main.py``."""
-    return INSTALLED_COMMAND if Path(sys.argv[0]).name == INSTALLED_COMMAND else "python main.py"
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:
@@ -136,7 +130,15 @@ def cmd_inspect(args: argparse.Namespace) -> None:
             rows += [(label, f"{r.params['conv']:,}", f"{r.macs['conv']:,}", r.output_shape) for label, r in related]
             text += "\n\nrelated\n" + format_table(rows, ("variant", "conv params", "conv MACs", "output shape"))
             payload["related"] = {label: r.to_json() for label, r in related}
-        text = f"{preset.title}\n{preset.explanation}\n\n{text}"
+        if valid.spec == preset.spec:
+            text = f"{preset.title}\n{preset.explanation}\n\n{text}"
+        else:  # the preset's story is about its own spec, not this changed one
+            changed = ", ".join(
+                f"{name}={value}"
+                for name, value in valid.spec.to_dict().items()
+                if value != preset.spec.to_dict()[name]
+            )
+            text = f"preset {preset.name} ({preset.title}), changed: {changed}\n\n{text}"
     _emit(args, payload, text)
 
 

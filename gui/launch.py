@@ -6,13 +6,19 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from core.invocation import command_name
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-NO_DISPLAY = (
-    "error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
-    "Run it on a desktop, under `xvfb-run python main.py`, or use the headless commands: python main.py --help"
-)
+
+def no_display_message() -> str:
+    """The one line said when there is no screen, naming the command as the user typed it."""
+    command = command_name()
+    return (
+        "error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+        f"Run it on a desktop, under `xvfb-run {command}`, or use the headless commands: {command} --help"
+    )
 
 
 def display_problem() -> str | None:
@@ -21,7 +27,7 @@ def display_problem() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return NO_DISPLAY
+    return no_display_message()
 
 
 # Qt messages that are not problems: the offscreen platform plugin says this on every window it shows.

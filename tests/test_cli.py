@@ -196,3 +196,11 @@ def test_screenshot_without_a_renderer_is_one_line(tmp_path: Path, capsys: pytes
     captured = capsys.readouterr()
     assert captured.out == "" and len(captured.err.splitlines()) == 1
     assert captured.err.startswith("error: screenshot: no window renderer")
+
+
+def test_inspect_of_a_changed_preset_does_not_tell_the_presets_story() -> None:
+    unchanged = run("inspect", "--preset", "fc-4x2-as-conv-2x2").stdout
+    changed = run("inspect", "--preset", "fc-4x2-as-conv-2x2", "--cout", "5").stdout
+    assert "gives the same two numbers" in unchanged
+    assert "gives the same two numbers" not in changed
+    assert changed.startswith("preset fc-4x2-as-conv-2x2 (") and "changed: cout=5" in changed.splitlines()[0]

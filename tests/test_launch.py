@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.launch import NO_DISPLAY, display_problem
+from gui.launch import display_problem, no_display_message
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +16,8 @@ def test_without_a_display_main_says_why_and_exits_2() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert result.stderr.strip() == NO_DISPLAY
+    assert result.stderr.strip() == no_display_message()
+    assert "xvfb-run python main.py" in result.stderr
 
 
 def test_display_problem_trusts_an_explicit_platform(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -25,7 +26,7 @@ def test_display_problem_trusts_an_explicit_platform(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert display_problem() is None
     monkeypatch.delenv("QT_QPA_PLATFORM")
-    assert display_problem() == NO_DISPLAY
+    assert display_problem() == no_display_message()
     monkeypatch.setenv("DISPLAY", ":0")
     assert display_problem() is None
 
