@@ -13,7 +13,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -43,7 +43,7 @@ from gui.panels.parameters import ParameterPanel
 from gui.panels.sliding import SlidingWindowPanel
 from gui.panels.speed import SpeedPanel
 from gui.panels.weights import WeightsPanel
-from gui.theme import THEMES, apply_theme, plot_colours
+from gui.theme import ERROR_COLOURS, THEMES, apply_theme, plot_colours
 from gui.widgets.heatmap import Heatmap
 from gui.widgets.panel_frame import PanelFrame
 
@@ -59,6 +59,7 @@ TAB_TITLES = {
 }
 DEFAULT_PRESET = "conv2d-doc-example"
 ZOOM_RANGE = (0.8, 2.5)
+PENDING_TAB_COLOUR = "#c77700"  # amber, readable on both themes' tab bars
 STAGE_WORDS = {
     "conv": "the conv",
     "linear": "the Linear side (mapping and matrices)",
@@ -198,6 +199,8 @@ class MainWindow(QMainWindow):
         c.stageFailed.connect(self._stage_failed)
         c.invalid.connect(self._invalid)
         self.tabs.currentChanged.connect(lambda _: self._tell_visible_stages())
+        for frame in self.frames.values():
+            frame.stateShown.connect(lambda _: self._mark_tabs())
 
     # ----- flow: controller -> panels ----------------------------------------------------------------------------
     def _spec_changed(self, result: LabResult) -> None:
@@ -253,6 +256,20 @@ class MainWindow(QMainWindow):
                 )
             else:
                 frame.set_state("partial", f"Computing {STAGE_WORDS[missing[0]]}…")
+
+    def _mark_tabs(self) -> None:
+        """A hidden panel's state shows on its tab: coloured text, the banner as the tooltip."""
+        bar = self.tabs.tabBar()
+        colours = {
+            "failed": QColor(ERROR_COLOURS[self.theme]),
+            "stale": self.palette().color(QPalette.ColorRole.PlaceholderText),
+            "pending": QColor(PENDING_TAB_COLOUR),
+            "partial": QColor(PENDING_TAB_COLOUR),
+        }
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        for index, frame in enumerate(self.frames.values()):
+            bar.setTabTextColor(index, colours.get(frame.shown_state, text))
+            bar.setTabToolTip(index, frame.banner.text() or "current")
 
     def _tell_visible_stages(self) -> None:
         frame = self.tabs.currentWidget()
@@ -329,6 +346,7 @@ class MainWindow(QMainWindow):
             for side in ("left", "bottom"):
                 view.getPlotItem().getAxis(side).setPen(foreground)
                 view.getPlotItem().getAxis(side).setTextPen(foreground)
+        self._mark_tabs()
         result = self.controller.result
         if result is not None:  # titles and labels are drawn in the theme's colours: draw again
             for frame in [*self.frames.values(), self.formulas_frame]:

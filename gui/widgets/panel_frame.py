@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -54,7 +54,12 @@ class DimOverlay(QWidget):
 
 
 class PanelFrame(QWidget):
-    """Holds one panel; :meth:`present` hands it a result (now if visible, else when shown)."""
+    """Holds one panel; :meth:`present` hands it a result (now if visible, else when shown).
+
+    ``stateShown(str)`` fires when the state a person sees changes (a pending state only once it shows).
+    """
+
+    stateShown = Signal(str)
 
     def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +95,7 @@ class PanelFrame(QWidget):
     def _tell_panel(self) -> None:
         show_state = getattr(self.panel, "show_state", None)
         if show_state is not None:  # a panel may say more itself (the equality badge)
-            show_state(self.banner.property("state") or "current")
+            show_state(self.shown_state)
 
     def set_state(self, state: str, text: str = "") -> None:
         """``current`` (no banner); ``partial`` (a banner, the panel not dimmed: what it shows is current and the
@@ -113,7 +118,13 @@ class PanelFrame(QWidget):
         if self.state in ("pending", "partial"):
             self._show_state(self.state, self._pending_text)
 
+    @property
+    def shown_state(self) -> str:
+        """The state the banner shows (``pending`` lags :attr:`state` by :data:`PENDING_DELAY_MS`)."""
+        return str(self.banner.property("state") or "current")
+
     def _show_state(self, state: str, text: str) -> None:
+        changed = state != self.shown_state
         self.banner.setText(text if state != "current" else "")
         self.banner.setProperty("state", state)
         self.banner.style().unpolish(self.banner)
@@ -123,6 +134,8 @@ class PanelFrame(QWidget):
         else:
             self.dim.show_over()
         self._tell_panel()
+        if changed:
+            self.stateShown.emit(state)
 
     def _reserve_banner_line(self) -> None:
         # The banner keeps its line even when empty: showing it must not re-lay out (and so repaint) the panel.

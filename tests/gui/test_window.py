@@ -422,10 +422,16 @@ def test_a_pending_stage_says_so_instead_of_showing_old_data_as_current(
     assert frame.state == "pending"
     qtbot.waitUntil(lambda: bool(frame.banner.text()), timeout=2_000)  # once the wait is long enough to notice
     assert "equality check" in frame.banner.text() and frame.dim.isVisibleTo(frame)
+    from gui.main_window import PENDING_TAB_COLOUR
+
+    index = window.tabs.indexOf(frame)
+    assert window.tabs.tabBar().tabTextColor(index).name() == PENDING_TAB_COLOUR  # the tab says it too
+    assert "equality check" in window.tabs.tabBar().tabToolTip(index)
     assert window.frames["code"].state == "current"
     release.set()
     settle(qtbot, window)
     assert frame.state == "current" and not frame.banner.text()
+    assert window.tabs.tabBar().tabTextColor(index).name() != PENDING_TAB_COLOUR
 
 
 def test_the_input_source_is_part_of_the_spec_and_given_values_start_editable(qtbot, window: MainWindow) -> None:
