@@ -59,6 +59,7 @@ TAB_TITLES = {
 }
 DEFAULT_PRESET = "conv2d-doc-example"
 ZOOM_RANGE = (0.8, 2.5)
+NOTE_MS = 15_000
 PENDING_TAB_COLOUR = "#c77700"  # amber, readable on both themes' tab bars
 STAGE_WORDS = {
     "conv": "the conv",
@@ -121,8 +122,8 @@ class MainWindow(QMainWindow):
         notes = self._restore() if restore else []
         self.parameters.show_values(self.controller.values)
         self._sync_mode_actions()
-        if notes:
-            self.status.setText(" · ".join(notes))
+        if notes:  # shown for a while over the status line, so the first computation does not hide it at once
+            self.statusBar().showMessage(" · ".join(notes), NOTE_MS)
 
     # ----- construction -----------------------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

@@ -271,11 +271,13 @@ def test_corrupt_settings_fall_back_to_defaults_and_say_so_once(qtbot, tmp_path:
     settings.sync()
     win = MainWindow(settings=settings, restore=True)
     qtbot.addWidget(win)
-    assert win.status.text().startswith("settings: ignored") and win.status.text().count("settings:") == 1
+    note = win.statusBar().currentMessage()
+    assert note.startswith("settings: ignored") and note.count("settings:") == 1
     assert 0.8 <= win.zoom <= 2.5 and win.theme in ("light", "dark")
     assert win.controller.spec is None or win.controller.error is None
     win.start()
     settle(qtbot, win)
+    assert win.statusBar().currentMessage() == note  # still there once the first computation has run
     assert win.controller.spec == win.presets["conv2d-doc-example"].spec
     win.close()
 
