@@ -30,6 +30,7 @@ from core.lab import LabResult
 from core.presets import load_preset
 from gui.launch import make_application
 from gui.main_window import MainWindow
+from gui.widgets.panel_frame import PanelFrame
 
 TICK_MS = 2
 CASES = {
@@ -65,7 +66,8 @@ class _Probe:
     def stage(self, stage: str, result: LabResult) -> None:  # connected after the window's slot: panels drew
         if stage == "conv":
             self._after_paint("first_heatmap_ms")
-        visible: tuple[str, ...] = self.window.tabs.currentWidget().panel.STAGES  # type: ignore[attr-defined]
+        frame = self.window.tabs.currentWidget()
+        visible = frame.stages if isinstance(frame, PanelFrame) else ()
         if stage in visible and all(result.has(s) for s in visible):
             self._after_paint("visible_panels_ms")
         if not result.pending():

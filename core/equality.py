@@ -115,10 +115,10 @@ def check_equality(mapping: LayerMapping, x: torch.Tensor | None = None) -> Equa
     upstream = torch.randn(y_conv.shape, generator=generator, dtype=torch.float64).to(dtype)
     conv_leaves = [x_conv, mapping.conv.weight]
     linear_leaves = [x_linear, mapping.linear.weight]
-    with_bias = mapping.conv.bias is not None and mapping.linear.bias is not None and mapping.bias_index is not None
-    if mapping.conv.bias is not None and mapping.linear.bias is not None and with_bias:
-        conv_leaves.append(mapping.conv.bias)
-        linear_leaves.append(mapping.linear.bias)
+    conv_bias, linear_bias, bias_index = mapping.conv.bias, mapping.linear.bias, mapping.bias_index
+    if conv_bias is not None and linear_bias is not None:
+        conv_leaves.append(conv_bias)
+        linear_leaves.append(linear_bias)
     conv_grads = torch.autograd.grad((y_conv * upstream).sum(), conv_leaves)
     linear_grads = torch.autograd.grad((y_linear * upstream).sum(), linear_leaves)
 
@@ -134,11 +134,8 @@ def check_equality(mapping: LayerMapping, x: torch.Tensor | None = None) -> Equa
             scatter_to_conv(linear_grads[1], mapping.weight_index, mapping.conv.weight.shape),
         ),
     }
-    if with_bias and mapping.conv.bias is not None and mapping.bias_index is not None:
-        grads["bias"] = (
-            conv_grads[2],
-            scatter_to_conv(linear_grads[2], mapping.bias_index, mapping.conv.bias.shape),
-        )
+    if conv_bias is not None and bias_index is not None and len(conv_grads) == 3:
+        grads["bias"] = (conv_grads[2], scatter_to_conv(linear_grads[2], bias_index, conv_bias.shape))
     grad_errors = {name: float((a.double() - b.double()).abs().max()) for name, (a, b) in grads.items()}
     grad_equal = all(
         within_tolerance(a, b, 2 * gamma(backward_terms, dtype) * grad_magnitudes[name], dtype)

@@ -71,9 +71,6 @@ class StageFailure:
     message: str
 
 
-StageResult = ConvStage | LinearStage | EqualityReport | InitReport
-
-
 @dataclass(frozen=True)
 class LabResult:
     """One spec worked out so far: the instant part (formulas, code) and the stages that have landed.
@@ -126,12 +123,7 @@ def compute_conv(valid: ValidSpec, mapping: LayerMapping | None = None) -> ConvS
     conv = mapping.conv if mapping is not None else _seeded_conv(valid)
     uses = weight_uses(spec.cout, spec.cin, spec.groups, geom, valid.mode == "unrolled")
     shape = linear_shape(spec, valid.mode, geom)
-    structure = Structure(
-        linear_entries=shape.in_features * shape.out_features,
-        nonzero_entries=int(uses.sum()),
-        distinct_weights=int((uses > 0).sum()),
-        conv_weights=conv.weight.numel(),
-    )
+    structure = Structure.from_uses(uses, shape.in_features * shape.out_features)
     x = make_input(spec)
     first = x[:1]
     x4 = first.unsqueeze(2) if spec.dims == 1 else first

@@ -33,6 +33,16 @@ class Structure:
     distinct_weights: int
     conv_weights: int
 
+    @classmethod
+    def from_uses(cls, uses: torch.Tensor, linear_entries: int) -> Structure:
+        """The structure given how many Linear entries equal each conv weight (``uses``, flat conv order)."""
+        return cls(
+            linear_entries=linear_entries,
+            nonzero_entries=int(uses.sum()),
+            distinct_weights=int((uses > 0).sum()),
+            conv_weights=uses.numel(),
+        )
+
     @property
     def sparsity(self) -> float:
         """Fraction of the Linear weight that is structurally zero."""
@@ -82,13 +92,7 @@ class LayerMapping:
 
     def structure(self, uses: torch.Tensor | None = None) -> Structure:
         """The Linear's sparsity and sharing; pass :meth:`weight_uses` if it is already at hand."""
-        uses = self.weight_uses() if uses is None else uses
-        return Structure(
-            linear_entries=self.weight_index.numel(),
-            nonzero_entries=int(uses.sum()),
-            distinct_weights=int((uses > 0).sum()),
-            conv_weights=self.conv.weight.numel(),
-        )
+        return Structure.from_uses(self.weight_uses() if uses is None else uses, self.weight_index.numel())
 
     def to_json(self, structure: Structure | None = None) -> dict[str, object]:
         """What the mapping is: the Linear's shape and structure, the input transform and the code."""

@@ -22,9 +22,7 @@ from core.lab import STAGES, LabResult, StageFailure, compute_stages, instant_re
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.spec import LayerSpec, parse_spec, values_for_dims, values_with_given_input
 from core.validation import validate
-from gui.workers import done_event
-
-SHUTDOWN_WAIT_S = 5.0
+from gui.workers import done_event, stop_and_wait
 
 
 class LabController(QObject):
@@ -108,10 +106,8 @@ class LabController(QObject):
     def set_visible_stages(self, stages: Iterable[str]) -> None:
         """The stages the visible panels need: computed first; a missing one starts computing now."""
         self._first_stages = tuple(stages)
-        if self.result is not None and self._worker is None:
-            missing = [s for s in self._first_stages if s in self.result.pending() and s not in self.failures]
-            if missing:
-                self._start()
+        if self._worker is None and set(self._first_stages) & set(self._to_compute()):
+            self._start()
 
     def _apply(self, compute: bool = True) -> bool:
         try:
@@ -142,13 +138,19 @@ class LabController(QObject):
         return True
 
     # ----- computing --------------------------------------------------------------------------------------------
+    def _to_compute(self) -> tuple[str, ...]:
+        """Stages of the current spec not landed yet and not failed."""
+        if self.result is None:
+            return ()
+        return tuple(s for s in self.result.pending() if s not in self.failures)
+
     def _start(self) -> None:
         if self.result is None:
             return
         self._queued = False
         generation, valid = self._generation, self.result.valid
-        pending = [s for s in self.result.pending() if s not in self.failures]
-        order = [s for s in stage_order(self._first_stages) if s in pending]
+        to_compute = self._to_compute()
+        order = [s for s in stage_order(self._first_stages) if s in to_compute]
         if not order:
             return
         worker = create_worker(compute_stages, valid, order, _start_thread=False)
@@ -217,8 +219,7 @@ class LabController(QObject):
         self._queued = False
         if worker is None:
             return
-        worker.quit()
-        done.wait(SHUTDOWN_WAIT_S)
+        stop_and_wait(worker, done)
         self._worker = None
 
     def shutdown(self) -> None:

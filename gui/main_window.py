@@ -206,16 +206,15 @@ class MainWindow(QMainWindow):
     # ----- flow: controller -> panels ----------------------------------------------------------------------------
     def _spec_changed(self, result: LabResult) -> None:
         self.formulas_frame.present(result)
-        for name, frame in self.frames.items():
-            if not self.panels[name].STAGES:
+        for frame in self.frames.values():
+            if not frame.stages:
                 frame.present(result)
-        self._sync_mode_actions()
         self._refresh_states()
         self.status.setText(f"{result.valid.mode} mapping · {result.spec.describe()} · computing…")
 
     def _stage_ready(self, stage: str, result: LabResult) -> None:
-        for name, frame in self.frames.items():
-            if stage in self.panels[name].STAGES:
+        for frame in self.frames.values():
+            if stage in frame.stages:
                 frame.present(result)
         self._refresh_states()
         if stage == "equality" and result.equality is not None:
@@ -232,7 +231,6 @@ class MainWindow(QMainWindow):
 
     def _invalid(self, error: SpecError | None) -> None:
         self.parameters.show_error(error)
-        self._sync_mode_actions()
         self._refresh_states()
         if error is not None:
             self.status.setText(f"invalid: {error}")
@@ -242,7 +240,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         result = c.result
         for frame in [*self.frames.values(), self.formulas_frame]:
-            stages: tuple[str, ...] = getattr(frame.panel, "STAGES", ())
+            stages = frame.stages
             missing = [s for s in stages if result is None or not result.has(s)]
             failed = [s for s in stages if s in c.failures]
             if c.error is not None:
@@ -274,8 +272,7 @@ class MainWindow(QMainWindow):
 
     def _tell_visible_stages(self) -> None:
         frame = self.tabs.currentWidget()
-        stages = getattr(frame.panel, "STAGES", ()) if isinstance(frame, PanelFrame) else ()
-        self.controller.set_visible_stages(stages)
+        self.controller.set_visible_stages(frame.stages if isinstance(frame, PanelFrame) else ())
 
     def _sync_mode_actions(self) -> None:
         action = self.mode_actions.get(str(self.controller.values.get("mode")))
@@ -351,8 +348,7 @@ class MainWindow(QMainWindow):
         result = self.controller.result
         if result is not None:  # titles and labels are drawn in the theme's colours: draw again
             for frame in [*self.frames.values(), self.formulas_frame]:
-                stages: tuple[str, ...] = getattr(frame.panel, "STAGES", ())
-                if not stages or any(result.has(stage) for stage in stages):
+                if not frame.stages or any(result.has(stage) for stage in frame.stages):
                     frame.present(result)
 
     # ----- files ------------------------------------------------------------------------------------------------

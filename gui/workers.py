@@ -7,6 +7,14 @@ import threading
 from PySide6.QtCore import Qt
 from superqt.utils import WorkerBase
 
+SHUTDOWN_WAIT_S = 5.0
+
+
+def stop_and_wait(worker: WorkerBase, done: threading.Event) -> None:
+    """Ask ``worker`` to stop at its next yield and wait (at most :data:`SHUTDOWN_WAIT_S`) for it to end."""
+    worker.quit()
+    done.wait(SHUTDOWN_WAIT_S)
+
 
 def done_event(worker: WorkerBase) -> threading.Event:
     """An event set in the worker's own thread as it finishes, so its owner can wait for that worker only

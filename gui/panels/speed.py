@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import weakref
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -39,10 +40,9 @@ from core.lab import LabResult
 from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
 from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time, style_plot
-from gui.workers import done_event
+from gui.workers import done_event, stop_and_wait
 
 PLOT_TITLES = {"time": "time per call", "ratio": "ratio to linear", "roofline": "roofline"}
-SHUTDOWN_WAIT_S = 5.0
 DEFAULT_IMPLS = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul")
 
 
@@ -205,7 +205,12 @@ class SpeedPanel(QWidget):
         worker.yielded.connect(self._progress)
         worker.returned.connect(self._returned)
         worker.errored.connect(lambda error: self.message.setText(f"error: {type(error).__name__}: {error}"))
-        worker.finished.connect(self._finished)  # type: ignore[arg-type]  # superqt's stub wants an argument
+        worker_ref = weakref.ref(worker)  # a slot holding the worker would keep it (and its results) alive
+
+        def finished() -> None:
+            self._finished(worker_ref())
+
+        worker.finished.connect(finished)  # type: ignore[arg-type]  # superqt's stub wants an argument
         self.worker, self._worker_done = worker, done_event(worker)
         self._show_measured()
         self.run_button.setEnabled(False)
@@ -233,8 +238,10 @@ class SpeedPanel(QWidget):
         self.result = result
         self._draw()
 
-    def _finished(self) -> None:
-        cancelled = self.worker is not None and self.worker.abort_requested
+    def _finished(self, worker: GeneratorWorker | None) -> None:
+        if worker is None or worker is not self.worker:
+            return  # a run replaced by a newer one: the newer one reports
+        cancelled = worker.abort_requested
         self.worker = None
         self._show_measured()
         self.run_button.setEnabled(True)
@@ -284,9 +291,9 @@ class SpeedPanel(QWidget):
     def _stop_worker(self) -> None:
         """Cancel this panel's run and wait for its worker (never for anyone else's)."""
         worker, done = self.worker, self._worker_done
-        self.cancel()
+        self.cancel()  # kills the worker processes, so the worker's blocked measurement returns at once
         if worker is not None:
-            done.wait(SHUTDOWN_WAIT_S)
+            stop_and_wait(worker, done)
 
     def shutdown(self) -> None:
         self._stop_worker()

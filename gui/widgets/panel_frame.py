@@ -7,7 +7,7 @@ the GUI thread only draws what a person can see.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
@@ -17,10 +17,6 @@ DIM_ALPHA = 165  # of 255: the wash over a panel whose data is not current
 STATES = ("current", "partial", "pending", "stale", "failed")
 PENDING_DELAY_MS = 150
 BANNER_PADDING = 12  # the style sheet's vertical padding and border
-
-
-class ResultView(Protocol):
-    def show_result(self, result: Any) -> None: ...
 
 
 class DimOverlay(QWidget):
@@ -79,6 +75,11 @@ class PanelFrame(QWidget):
         self._pending_text = ""
         self._pending_timer = QTimer(self, singleShot=True, interval=PENDING_DELAY_MS)
         self._pending_timer.timeout.connect(self._show_pending)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The lab stages the panel draws (its ``STAGES``; none for panels that need only the instant part)."""
+        return tuple(getattr(self.panel, "STAGES", ()))
 
     def present(self, result: Any) -> None:
         """Give the panel a result to draw: at once if it can be seen, otherwise when it is next shown."""

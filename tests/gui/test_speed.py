@@ -119,3 +119,17 @@ def test_closing_during_a_process_isolated_benchmark_returns_within_a_second(qtb
     panel.shutdown()
     assert time.monotonic() - began < 1.0
     qtbot.waitUntil(lambda: not _children(), timeout=2_000)  # no benchmark process outlives the panel
+
+
+def test_a_run_replaced_by_a_new_one_does_not_end_the_new_one(qtbot, panel: SpeedPanel) -> None:
+    panel.start()
+    first = panel.worker
+    panel.min_time.setValue(1.0)  # the second run takes a while
+    panel.start()  # stops and waits for the first, then starts the second
+    second = panel.worker
+    assert first is not None and second is not None and first is not second
+    qtbot.wait(150)  # the first run's queued "finished" has been delivered by now
+    assert panel.worker is second and not panel.run_button.isEnabled()
+    with qtbot.waitSignal(panel.finished, timeout=60_000):
+        pass
+    assert panel.worker is None and panel.run_button.isEnabled()
