@@ -18,6 +18,7 @@ from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, r
 from cli.text_table import format_sections, format_table
 from core.errors import SpecError
 from core.invocation import command_name
+from core.limits import MAX_BUDGET_MIB, MAX_DRAWS, MIN_BUDGET_MIB, MIN_DRAWS, bounded_int, budget_bytes
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.number_format import format_number
 from core.presets import load_all_presets, load_preset
@@ -74,13 +75,18 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--source", choices=SOURCES, help="which layer PyTorch initialises (default conv)")
     group.add_argument("--dtype", choices=DTYPES)
     group.add_argument("--seed", help="torch.manual_seed before building the source layer")
-    group.add_argument("--budget-mib", type=float, default=DEFAULT_BUDGET_BYTES / 2**20, help="memory budget")
+    group.add_argument(
+        "--budget-mib",
+        type=float,
+        default=DEFAULT_BUDGET_BYTES / 2**20,
+        help=f"memory budget in MiB ({MIN_BUDGET_MIB:g}..{MAX_BUDGET_MIB:g}; default %(default)g)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
 
 def spec_from_args(args: argparse.Namespace) -> LayerSpec:
     """The spec the options describe: the preset's (if any) with every given option applied on top."""
-    base: dict[str, Any] = load_preset(args.preset).spec.to_dict() if args.preset else {}
+    base: dict[str, Any] = load_preset(args.preset).spec.to_dict() if args.preset is not None else {}
     given = {field: getattr(args, dest) for dest, field in LAYER_OPTIONS.items() if getattr(args, dest) is not None}
     if "dims" in given and given["dims"] != base.get("dims", given["dims"]):
         # Switching 1-D <-> 2-D: per-dimension values of the preset no longer fit.
@@ -89,9 +95,7 @@ def spec_from_args(args: argparse.Namespace) -> LayerSpec:
 
 
 def validated(args: argparse.Namespace) -> ValidSpec:
-    if not args.budget_mib > 0:
-        raise SpecError("budget-mib", f"must be > 0, got {args.budget_mib}", "use e.g. 1024")
-    return validate(spec_from_args(args), int(args.budget_mib * 2**20))
+    return validate(spec_from_args(args), budget_bytes(args.budget_mib))
 
 
 def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
@@ -122,9 +126,9 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     }
     text = _spec_line(valid) + "\n\n" + format_sections(sections)
     payload = report.to_json()
-    if args.preset:
+    if args.preset is not None:
         preset = load_preset(args.preset)
-        related = [(r.label, inspect_spec(validate(r.spec, int(args.budget_mib * 2**20)))) for r in preset.related]
+        related = [(r.label, inspect_spec(validate(r.spec, valid.budget_bytes))) for r in preset.related]
         if related:
             rows = [("this spec", f"{report.params['conv']:,}", f"{report.macs['conv']:,}", report.output_shape)]
             rows += [(label, f"{r.params['conv']:,}", f"{r.macs['conv']:,}", r.output_shape) for label, r in related]
@@ -184,8 +188,7 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 def cmd_init(args: argparse.Namespace) -> None:
     valid = validated(args)
-    if args.draws < 2:
-        raise SpecError("draws", f"must be >= 2, got {args.draws}", "use e.g. 40")
+    bounded_int("draws", args.draws, MIN_DRAWS, MAX_DRAWS, "use e.g. 40")
     from core.init_check import check_init
 
     report = check_init(valid, draws=args.draws)
@@ -210,13 +213,13 @@ def cmd_init(args: argparse.Namespace) -> None:
 
 
 def cmd_presets(args: argparse.Namespace) -> None:
-    presets = [load_preset(args.name)] if args.name else load_all_presets()
+    presets = [load_preset(args.name)] if args.name is not None else load_all_presets()
     payload = {
         "presets": [
             {"name": p.name, "title": p.title, "explanation": p.explanation, "spec": p.spec.to_dict()} for p in presets
         ]
     }
-    if args.name:
+    if args.name is not None:
         p = presets[0]
         text = f"{p.name}: {p.title}\n\n{p.explanation}\n\nspec: {json.dumps(p.spec.to_dict())}"
     else:
@@ -245,7 +248,9 @@ def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     init = commands.add_parser("init", help="compare the default init of both layers")
     add_layer_options(init)
-    init.add_argument("--draws", type=int, default=40, help="independent re-initialisations (default 40)")
+    init.add_argument(
+        "--draws", type=int, default=40, help=f"independent re-initialisations ({MIN_DRAWS}..{MAX_DRAWS}; default 40)"
+    )
     init.set_defaults(run=cmd_init)
     bench = commands.add_parser("bench", help="time Linear vs Conv implementations (torch.utils.benchmark)")
     add_layer_options(bench)
@@ -285,8 +290,10 @@ def main(
     except Exception as error:  # a bug, not a user error: still one line unless debugging
         if os.environ.get("LINCONV_DEBUG"):
             raise
+        first_line = (str(error).strip().splitlines() or [""])[0][:300]
         print(
-            f"error: internal {type(error).__name__}: {error} (rerun with LINCONV_DEBUG=1 for details)", file=sys.stderr
+            f"error: internal {type(error).__name__}: {first_line} (rerun with LINCONV_DEBUG=1 for details)",
+            file=sys.stderr,
         )
         return 1
     return 0

@@ -12,6 +12,7 @@ from core.formulas import Formula, axis_names, output_size_formulas
 from core.memory import format_bytes
 from core.modes import linear_shape
 from core.registry import DTYPES
+from core.tap_count import taps_inside
 from core.validation import ValidSpec
 
 
@@ -48,11 +49,6 @@ class InspectReport:
                 for title, fs in self.sections.items()
             },
         }
-
-
-def _taps_inside(length: int, out: int, kernel: int, stride: int, dilation: int, pad_lo: int) -> int:
-    """How many (output position, kernel tap) pairs of one axis land on real input rather than padding."""
-    return sum(1 for i in range(out) for a in range(kernel) if 0 <= i * stride - pad_lo + a * dilation < length)
 
 
 def _linear_terms(mode: str, dims: int) -> tuple[str, str, str]:
@@ -104,7 +100,7 @@ def inspect_spec(valid: ValidSpec) -> InspectReport:
     ]
     if mode == "unrolled":
         axes = zip(geom.input, geom.output, geom.kernel, geom.stride, geom.dilation, geom.pad_lo, strict=True)
-        taps = [_taps_inside(*axis) for axis in axes]
+        taps = [taps_inside(*axis) for axis in axes]
         nonzero = spec.cout * cin_g * prod(taps)
     else:
         nonzero = spec.cout * cin_g * (prod(geom.input) if mode == "full" else kernel_numel)

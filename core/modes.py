@@ -8,6 +8,7 @@ from math import prod
 from core import registry
 from core.errors import SpecError
 from core.geometry import Geometry
+from core.limits import shown
 from core.spec import LayerSpec, format_sizes
 
 # The concrete mappings, most specific first (``auto`` tries them in this order).
@@ -84,4 +85,4 @@ def linear_shape(spec: LayerSpec, mode: str, geom: Geometry) -> LinearShape:
         return LinearShape(spec.cin * spatial_in, spec.cout * positions, spec.batch)
     if mode == "unfold":
         return LinearShape(spec.cin * kernel, spec.cout, spec.batch * positions)
-    raise SpecError("mode", f"unknown mapping mode {mode!r}", f"choose one of {', '.join(MAPPING_MODES)}")
+    raise SpecError("mode", f"unknown mapping mode {shown(mode)}", f"choose one of {', '.join(MAPPING_MODES)}")

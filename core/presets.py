@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from core.errors import SpecError
+from core.limits import shown
 from core.resources import resource
 from core.spec import LayerSpec, parse_spec
 from core.validation import validate
@@ -70,7 +71,7 @@ def _parse_preset(file: Traversable, data: Any) -> Preset:
         related = []
         for item in data.get("related", []):
             if not isinstance(item, dict) or set(item) - RELATED_KEYS or "label" not in item:
-                raise _fail(file, f"each 'related' entry needs 'label' and 'spec' only, got {item!r}")
+                raise _fail(file, f"each 'related' entry needs 'label' and 'spec' only, got {shown(item)}")
             variant = spec.replace(**item.get("spec", {}))
             validate(variant)
             related.append(RelatedSpec(str(item["label"]), variant, dict(item.get("expect", {}))))
@@ -103,10 +104,13 @@ def preset_names(directory: Traversable = PRESET_DIR) -> list[str]:
 
 
 def load_preset(name: str, directory: Traversable = PRESET_DIR) -> Preset:
-    """The preset called ``name``; an unknown name lists the known ones."""
+    """The preset called ``name``; an unknown name lists the known ones. A name is never a path: only the
+    names :func:`preset_names` lists are opened."""
     names = preset_names(directory)
+    if not name.strip():
+        raise SpecError("preset", "the name is empty", f"known presets: {', '.join(names)}")
     if name not in names:
-        raise SpecError("preset", f"no preset named {name!r}", f"known presets: {', '.join(names)}")
+        raise SpecError("preset", f"no preset named {shown(name)}", f"known presets: {', '.join(names)}")
     return load_preset_file(directory.joinpath(name + PRESET_SUFFIX))
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from core.errors import SpecError
+from core.limits import shown
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,7 @@ class Registry(Generic[T]):
         """The name ``value`` denotes (case and surrounding blanks ignored), or a :class:`SpecError`."""
         text = value.strip().lower() if isinstance(value, str) else value
         if not isinstance(text, str) or text not in self._terms:
-            shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-            raise SpecError(self.field, f"unknown value {shown}", f"choose one of {', '.join(self.names)}")
+            raise SpecError(self.field, f"unknown value {shown(value)}", f"choose one of {', '.join(self.names)}")
         return text
 
 

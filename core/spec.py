@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from core import registry
 from core.errors import SpecError
+from core.limits import MAX_INT, MAX_INT_DIGITS, shown
 
 # Names only, for argparse choices and messages; the registries hold everything else about them.
 DTYPES = registry.DTYPES.names
@@ -16,7 +18,8 @@ MODES = registry.MAPPING_MODES.names
 SOURCES = registry.SOURCES.names
 INPUT_FILLS = registry.INPUT_FILLS.names
 PADDING_WORDS = ("same", "valid")
-MAX_SEED = 2**63 - 1
+MAX_SEED = MAX_INT
+_WHOLE_TEXT = re.compile(r"[+-]?([0-9]+)")  # ASCII digits only: str.isdigit() also accepts '²'
 MAX_INPUT_VALUES = 65_536
 
 Sizes = tuple[int, ...]
@@ -106,26 +109,34 @@ class LayerSpec:
 FIELD_NAMES = tuple(f.name for f in dataclasses.fields(LayerSpec))
 
 
-def _whole(name: str, value: Any, minimum: int, maximum: int | None = None) -> int:
-    if isinstance(value, bool):
-        raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
+def _whole(name: str, value: Any, minimum: int, maximum: int = MAX_INT) -> int:
+    """A whole number in ``[minimum, maximum]`` from an int, an integral float or ASCII digits (``"+3"``, ``" 7"``)."""
+    hint = f"use an integer >= {minimum}"
     if isinstance(value, str):
         text = value.strip()
-        if not text.lstrip("+-").isdigit():
-            raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
+        match = _WHOLE_TEXT.fullmatch(text)
+        if match is None:
+            raise SpecError(name, f"must be a whole number (digits 0-9), got {shown(value)}", hint)
+        if len(match.group(1).lstrip("0")) > MAX_INT_DIGITS:
+            got = text if len(text) <= 40 else f"a {len(match.group(1)):,}-digit number"
+            raise SpecError(name, f"must be <= {maximum:,}, got {got}", _limit(maximum))
         value = int(text)
     elif isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
-            hint = f"use e.g. {int(value)}" if math.isfinite(value) else f"use an integer >= {minimum}"
+            hint = f"use e.g. {int(value)}" if math.isfinite(value) else hint
             raise SpecError(name, f"must be a whole number, got {value!r}", hint)
         value = int(value)
-    elif not isinstance(value, int):
-        raise SpecError(name, f"must be a whole number, got {value!r}", f"use an integer >= {minimum}")
+    elif isinstance(value, bool) or not isinstance(value, int):
+        raise SpecError(name, f"must be a whole number, got {shown(value)}", hint)
     if value < minimum:
-        raise SpecError(name, f"must be >= {minimum}, got {value}", f"use {minimum} or more")
-    if maximum is not None and value > maximum:
-        raise SpecError(name, f"must be <= {maximum}, got {value}", f"use {maximum} or less")
+        raise SpecError(name, f"must be >= {minimum}, got {shown(value)}", f"use {minimum} or more")
+    if value > maximum:
+        raise SpecError(name, f"must be <= {maximum:,}, got {shown(value)}", _limit(maximum))
     return value
+
+
+def _limit(maximum: int) -> str:
+    return "that is 2^63-1, PyTorch's int64 limit" if maximum == MAX_INT else f"use {maximum:,} or less"
 
 
 def _sizes(name: str, value: Any, dims: int, minimum: int) -> Sizes:
@@ -142,7 +153,7 @@ def _sizes(name: str, value: Any, dims: int, minimum: int) -> Sizes:
     if len(parts) != dims:
         raise SpecError(
             name,
-            f"{dims}-D layers take {dims} value{'s' if dims > 1 else ''}, got {len(parts)} ({value!r})",
+            f"{dims}-D layers take {dims} value{'s' if dims > 1 else ''}, got {len(parts)} ({shown(value)})",
             f"use e.g. {example}",
         )
     return tuple(_whole(name, p, minimum) for p in parts)
@@ -178,7 +189,7 @@ def _flag(name: str, value: Any) -> bool:
         return value.strip().lower() in ("true", "yes", "1")
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    raise SpecError(name, f"must be true or false, got {value!r}", "use true or false")
+    raise SpecError(name, f"must be true or false, got {shown(value)}", "use true or false")
 
 
 def parse_spec(values: dict[str, Any] | None = None, **overrides: Any) -> LayerSpec:

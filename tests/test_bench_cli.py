@@ -88,7 +88,7 @@ def test_excluded_implementations_are_listed_with_reasons() -> None:
         (["--impl", "fastest"], "impl: unknown"),
         (["--sweep", "depth=1,2"], "sweep: expected NAME=v1"),
         (["--threads", "0"], "threads: must be between 1"),
-        (["--min-time", "0"], "min-time: must be > 0"),
+        (["--min-time", "0"], "min-time: must be between 0.001 and 60"),
         (["--format", "gif", "--out", "x"], "format: unknown format"),
         (["--width", "10"], "width: must be between"),
         (["--sweep", "cin=4,0"], "sweep: cin=0"),

@@ -116,7 +116,7 @@ def test_presets_listing_and_detail() -> None:
         (["inspect", "--preset", "nope"], "no preset named"),
         (["inspect", "--frobnicate"], "unrecognized arguments"),
         (["launch"], "invalid choice"),
-        (["init", "--draws", "1"], "draws: must be >= 2"),
+        (["init", "--draws", "1"], "draws: must be between 2 and 1,000"),
         (["screenshot", "--preset", "nope", "--out", "x.png"], "preset: no preset named"),
         (["screenshot", "--preset", "conv2d-doc-example"], "the following arguments are required: --out"),
         (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--size", "big"], "size: expected WxH"),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from core.errors import SpecError
+from core.limits import MAX_MIN_RUN_TIME_S, MAX_ROUNDS, MAX_SWEEP_POINTS, MAX_THREADS, bounded_int, bounded_number
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
@@ -22,7 +24,7 @@ SWEEP_VARIABLES = {
 DEVICES = ("cpu", "cuda", "mps")
 METHODS = ("blocked", "adaptive")
 ISOLATIONS = ("process", "none")
-MAX_THREADS = 1024
+MIN_RUN_TIME_S = 0.001
 
 
 @dataclass(frozen=True)
@@ -94,21 +96,19 @@ def parse_sweep(text: str | None) -> Sweep | None:
 
 
 def check_threads(value: Any) -> int:
-    try:
-        threads = int(value)
-    except (TypeError, ValueError):
-        raise SpecError("threads", f"must be a whole number, got {value!r}", "use e.g. 1 or 2") from None
-    if not 1 <= threads <= MAX_THREADS:
-        raise SpecError("threads", f"must be between 1 and {MAX_THREADS}, got {threads}", "use e.g. 1 or 2")
-    return threads
+    if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]{1,19}", value.strip()):
+        value = int(value)
+    return bounded_int("threads", value, 1, MAX_THREADS, "use e.g. 1 or 2")
 
 
 def check_config(config: BenchConfig) -> None:
     """Every rule that needs no torch: timing budget, rounds, method, device name, allocator name."""
-    if not config.min_run_time > 0:
-        raise SpecError("min-time", f"must be > 0 seconds, got {config.min_run_time}", "use e.g. 0.5")
-    if not 1 <= config.rounds <= 100:
-        raise SpecError("rounds", f"must be between 1 and 100, got {config.rounds}", "use e.g. 5")
+    bounded_number("min-time", config.min_run_time, MIN_RUN_TIME_S, MAX_MIN_RUN_TIME_S, "use e.g. 0.5 (seconds)")
+    bounded_int("rounds", config.rounds, 1, MAX_ROUNDS, "use e.g. 5")
+    if config.sweep is not None and len(config.sweep.values) > MAX_SWEEP_POINTS:
+        raise SpecError(
+            "sweep", f"at most {MAX_SWEEP_POINTS} values, got {len(config.sweep.values)}", "sweep fewer values"
+        )
     if config.method not in METHODS:
         raise SpecError("method", f"unknown timing method {config.method!r}", f"choose one of {', '.join(METHODS)}")
     if config.device not in DEVICES:

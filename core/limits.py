@@ -1,0 +1,60 @@
+"""Every knob's bounds in one place: checked by core, named in the CLI's --help and the README.
+
+Sizes (channels, kernel, input, batch) have no bound of their own: the memory budget bounds them. Every other
+number a user can type has a maximum here, so no value can ask for unbounded work.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from core.errors import SpecError
+
+MAX_INT = 2**63 - 1  # PyTorch's int64: sizes, strides and seeds beyond it cannot reach a tensor
+MAX_INT_DIGITS = len(str(MAX_INT))
+MIN_BUDGET_MIB = 1.0
+MAX_BUDGET_MIB = float(1 << 20)  # 1 TiB
+MIN_DRAWS, MAX_DRAWS = 2, 1000
+MAX_MIN_RUN_TIME_S = 60.0  # timing budget per implementation and point
+MAX_ROUNDS = 100
+MAX_SWEEP_POINTS = 64
+MAX_THREADS = 1024
+MAX_NAME_CHARS = 100  # preset names, option words: longer is never a name
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters, with the full length named: a message never echoes 5,000 digits."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = f"{len(value):,} characters" if isinstance(value, str) else f"{len(text):,} characters as text"
+    return f"{text[: limit - 1]}… ({size})"
+
+
+def bounded_number(name: str, value: Any, low: float, high: float, hint: str) -> float:
+    """``value`` as a finite float within ``[low, high]``, else a :class:`SpecError` naming both bounds."""
+    try:
+        number = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError, OverflowError):
+        number = math.nan
+    if not math.isfinite(number):
+        raise SpecError(name, f"must be a finite number, got {shown(value)}", hint)
+    if not low <= number <= high:
+        raise SpecError(name, f"must be between {low:g} and {high:g}, got {number:g}", hint)
+    return number
+
+
+def bounded_int(name: str, value: Any, low: int, high: int, hint: str) -> int:
+    """``value`` as a whole number within ``[low, high]``, else a :class:`SpecError` naming both bounds."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SpecError(name, f"must be a whole number, got {shown(value)}", hint)
+    if not low <= value <= high:
+        raise SpecError(name, f"must be between {low:,} and {high:,}, got {shown(value)}", hint)
+    return value
+
+
+def budget_bytes(mib: Any) -> int:
+    """A memory budget given in MiB, checked, in bytes."""
+    mib = bounded_number("budget-mib", mib, MIN_BUDGET_MIB, MAX_BUDGET_MIB, "use e.g. 1024 (MiB)")
+    return int(mib * 2**20)
