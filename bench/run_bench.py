@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 import torch  # noqa: E402
 from torch.utils import benchmark  # noqa: E402
 
+from core.atomic_write import WriteError, make_folder, write_text_atomic  # noqa: E402
 from core.bench.config import BenchConfig  # noqa: E402
 from core.bench.explain import explain  # noqa: E402
 from core.bench.implementations import prepare  # noqa: E402
@@ -197,7 +198,7 @@ def summary(figures: dict) -> str:
 
 def main(only: list[str]) -> None:
     """Measure every figure (or only the named ones, reusing the other figures saved by an earlier run)."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    make_folder(RESULTS)
     jobs = {
         "fidelity": fidelity,
         "overhead": overhead_floor,
@@ -218,11 +219,14 @@ def main(only: list[str]) -> None:
             continue
         print(f"measuring {name} ...", file=sys.stderr, flush=True)
         figures[name] = job()
-        saved.write_text(json.dumps(figures[name], indent=2, default=str))
+        write_text_atomic(saved, json.dumps(figures[name], indent=2, default=str))
     text = summary(figures)
-    (RESULTS / "summary.md").write_text(text)
+    write_text_atomic(RESULTS / "summary.md", text)
     print(text)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    try:
+        main(sys.argv[1:])
+    except WriteError as error:  # the figures measured so far are saved; the one that failed says why
+        sys.exit(f"error: {error}")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from cli.output_paths import ensure_folder
 from cli.text_table import format_table
+from cli.write_errors import write_failed
 from core.bench.allocator import ALLOCATORS
 from core.bench.config import DEVICES, IMPLEMENTATION_NAMES, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
 from core.errors import SpecError
@@ -180,11 +181,14 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
     }
     if args.out:
         out = Path(args.out)
-        files += write_records(result.records, out, formats, meta)
-        if formats & {"png", "svg"}:
-            if plot_writer is None:
-                raise SpecError("format", "plots need the GUI toolkit, which is not available here", "use csv,json")
-            files += plot_writer(result, out, formats & {"png", "svg"}, args.width)
+        try:
+            files += write_records(result.records, out, formats, meta)
+            if formats & {"png", "svg"}:
+                if plot_writer is None:
+                    raise SpecError("format", "plots need the GUI toolkit, which is not available here", "use csv,json")
+                files += plot_writer(result, out, formats & {"png", "svg"}, args.width)
+        except OSError as error:  # a full disk, a file-size limit, a folder removed during the run
+            raise write_failed(out, error) from None
     if args.json:
         payload = {"records": [dataclasses.asdict(r) for r in result.records], **meta, "files": [str(f) for f in files]}
         print(json.dumps(payload, indent=2, default=str))

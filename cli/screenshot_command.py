@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from cli.output_paths import check_png_target
+from cli.write_errors import write_failed
 from core.errors import SpecError
 from core.presets import load_preset
 from core.sliding import step_count
@@ -79,14 +80,17 @@ def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRendere
             "no window renderer was given to the CLI (it never imports gui)",
             "run: python main.py screenshot",
         )
-    path = renderer(
-        args.preset,
-        out,
-        mode=args.mode,
-        panel=args.panel,
-        size=size,
-        theme=args.theme,
-        step=args.step,
-        whole_window=args.window,
-    )
+    try:
+        path = renderer(
+            args.preset,
+            out,
+            mode=args.mode,
+            panel=args.panel,
+            size=size,
+            theme=args.theme,
+            step=args.step,
+            whole_window=args.window,
+        )
+    except OSError as error:  # checked above, but a disk fills up and a folder can go away meanwhile
+        raise write_failed(out, error) from None
     print(f"wrote {path}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.atomic_write import write_text_atomic
 from core.errors import SpecError
 from core.spec import LayerSpec, parse_spec
 from core.validation import validate
@@ -56,4 +57,6 @@ def load_session(path: Path) -> Session:
 
 
 def save_session(session: Session, path: Path) -> None:
-    path.write_text(session.to_json(), encoding="utf-8")
+    """Write ``session`` to ``path`` atomically: a failed save raises :class:`~core.atomic_write.WriteError` (an
+    ``OSError`` naming the path and the reason) and leaves a previous file at ``path`` as it was."""
+    write_text_atomic(path, session.to_json())

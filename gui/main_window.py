@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.atomic_write import describe_write_error
 from core.errors import SpecError
 from core.lab import LabResult
 from core.presets import Preset, load_all_presets
@@ -35,6 +36,7 @@ from core.session import Session, load_session, save_session
 from core.spec import LayerSpec, parse_spec
 from core.validation import validate
 from gui.controller import LabController
+from gui.image_file import save_image
 from gui.panels.code import CodePanel
 from gui.panels.equality import EqualityPanel
 from gui.panels.formulas import FormulasPanel
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
         try:
             save_session(self.session(), path)
         except OSError as error:
-            self._warn("Session not saved", f"Could not write {path}: {error.strerror or error}")
+            self._warn("Session not saved", describe_write_error(path, error))
             return False
         note = ""
         if self.controller.error is not None:
@@ -419,9 +421,11 @@ class MainWindow(QMainWindow):
             self.save_session_to(Path(name))
 
     def export_panel(self, path: Path) -> bool:
-        """Save the current panel as a PNG at its on-screen size."""
-        if not self.tabs.currentWidget().grab().save(str(path)):
-            self._warn("Not exported", f"Could not write {path}: choose a writable .png path")
+        """Save the current panel as a PNG at its on-screen size; a failed write is a message naming the reason."""
+        try:
+            save_image(self.tabs.currentWidget().grab(), path)
+        except OSError as error:
+            self._warn("Not exported", describe_write_error(path, error))
             return False
         self.status.setText(f"exported {path}")
         return True

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from core.errors import SpecError
+from core.atomic_write import make_folder
 
 
 def take_screenshot(
@@ -20,11 +20,13 @@ def take_screenshot(
     whole_window: bool = False,
 ) -> Path:
     """Render the window for ``preset`` (optionally in ``mode``) with ``panel`` in front and save that panel (or
-    the whole window) to ``out``."""
+    the whole window) to ``out``. A failed write raises :class:`~core.atomic_write.WriteError` (an ``OSError``
+    naming ``out`` and the reason); a previous file at ``out`` stays as it was."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
     from core.presets import load_preset
+    from gui.image_file import save_image
     from gui.launch import make_application
     from gui.main_window import MainWindow
 
@@ -35,25 +37,23 @@ def take_screenshot(
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings, restore=False)
-        window.set_theme(theme)
-        window.resize(*size)
-        window.show()
-        window.show_panel(panel)
-        window.apply_spec(spec, synchronous=True)
-        if window.controller.error is not None:  # never save a picture of a refused spec
-            error = window.controller.error
+        try:
+            window.set_theme(theme)
+            window.resize(*size)
+            window.show()
+            window.show_panel(panel)
+            window.apply_spec(spec, synchronous=True)
+            if window.controller.error is not None:  # never save a picture of a refused spec
+                raise window.controller.error
+            if step:
+                window.panels["sliding"].position.setValue(step)
+            for _ in range(3):
+                app.processEvents()
+            target = window if whole_window else window.panel_widget(panel)
+            save_image(target.grab(), make_folder(out.parent) / out.name)
+        finally:
+            window.controller.shutdown()
             window.close()
-            raise error
-        if step:
-            window.panels["sliding"].position.setValue(step)
-        for _ in range(3):
+            window.deleteLater()
             app.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        target = window if whole_window else window.panel_widget(panel)
-        if not target.grab().save(str(out)):
-            raise SpecError("out", f"cannot write {out}", "choose a writable .png path")
-        window.controller.shutdown()
-        window.close()
-        window.deleteLater()
-        app.processEvents()
     return out

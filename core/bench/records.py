@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.atomic_write import make_folder, write_text_atomic
+
 
 @dataclass(frozen=True)
 class BenchRecord:
@@ -99,15 +101,17 @@ def records_from_json(text: str) -> list[BenchRecord]:
 
 
 def write_records(records: list[BenchRecord], directory: Path, formats: set[str], meta: dict[str, Any]) -> list[Path]:
-    """Write ``bench.csv`` / ``bench.json`` into ``directory`` for the requested formats; return the paths."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write ``bench.csv`` / ``bench.json`` into ``directory`` for the requested formats; return the paths.
+
+    Each file is written atomically; a failure raises :class:`~core.atomic_write.WriteError` naming the file."""
+    make_folder(directory)
     written = []
     if "csv" in formats:
         path = directory / "bench.csv"
-        path.write_text(records_to_csv(records))
+        write_text_atomic(path, records_to_csv(records))
         written.append(path)
     if "json" in formats:
         path = directory / "bench.json"
-        path.write_text(records_to_json(records, meta))
+        write_text_atomic(path, records_to_json(records, meta))
         written.append(path)
     return written

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from superqt.utils import GeneratorWorker, create_worker
 
+from core.atomic_write import describe_write_error
 from core.bench.allocator import ALLOCATORS
 from core.bench.config import ISOLATIONS, SWEEP_VARIABLES, BenchConfig, parse_sweep
 from core.bench.explain import explain
@@ -272,7 +273,8 @@ class SpeedPanel(QWidget):
         )
 
     def export(self, directory: Path) -> list[Path]:
-        """PNG (1920 px), SVG, CSV and JSON of the current results into ``directory``."""
+        """PNG (1920 px), SVG, CSV and JSON of the current results into ``directory`` (each file atomically; a
+        failure raises :class:`~core.atomic_write.WriteError` naming the file and the reason)."""
         from gui.plots.bench_export import write_bench_plots
 
         meta = {
@@ -285,8 +287,17 @@ class SpeedPanel(QWidget):
     def export_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(self, "Export benchmark plots to")
         if directory:
-            paths = self.export(Path(directory))
-            self.message.setText(f"wrote {len(paths)} files to {directory}")
+            self.export_to(Path(directory))
+
+    def export_to(self, directory: Path) -> bool:
+        """Export into ``directory`` and say what happened; a write error is a message, never an exception."""
+        try:
+            paths = self.export(directory)
+        except OSError as error:
+            self.message.setText(f"error: export failed: {describe_write_error(directory, error)}")
+            return False
+        self.message.setText(f"wrote {len(paths)} files to {directory}")
+        return True
 
     def _stop_worker(self) -> None:
         """Cancel this panel's run and wait for its worker (never for anyone else's)."""

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from core.atomic_write import make_folder, write_bytes_atomic
 from core.bench.runner import BenchResult
 
 BASE_SIZE = (960, 540)  # drawn at this size, exported at the requested width: text scales with it
@@ -44,27 +45,31 @@ def build_plot_widgets(result: BenchResult) -> dict[str, Any]:
 
 
 def write_bench_plots(result: BenchResult, out: Path, formats: set[str], width: int = 1920) -> list[Path]:
-    """Write ``bench_time``, ``bench_ratio`` and ``bench_roofline`` as PNG and/or SVG into ``out``."""
+    """Write ``bench_time``, ``bench_ratio`` and ``bench_roofline`` as PNG and/or SVG into ``out``.
+
+    Each file is written atomically; a failure raises :class:`~core.atomic_write.WriteError` naming the file (the
+    plot widgets are closed either way)."""
     import pyqtgraph.exporters
 
+    from gui.image_file import save_image
     from gui.plots.svg_export import svg_bytes
 
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     written = []
-    for name, widget in build_plot_widgets(result).items():
-        item = widget.getPlotItem()
-        if "png" in formats:
-            exporter = pyqtgraph.exporters.ImageExporter(item)
-            exporter.parameters()["width"] = width
-            exporter.parameters()["antialias"] = True
-            path = out / f"bench_{name}.png"
-            exporter.export(str(path))
-            written.append(path)
-        if "svg" in formats:
-            path = out / f"bench_{name}.svg"
-            path.write_bytes(svg_bytes(item))
-            written.append(path)
-        widget.close()
-        widget.deleteLater()
-    _application().processEvents()
+    widgets = build_plot_widgets(result)
+    try:
+        for name, widget in widgets.items():
+            item = widget.getPlotItem()
+            if "png" in formats:
+                exporter = pyqtgraph.exporters.ImageExporter(item)
+                exporter.parameters()["width"] = width
+                exporter.parameters()["antialias"] = True
+                written.append(save_image(exporter.export(toBytes=True), out / f"bench_{name}.png"))
+            if "svg" in formats:
+                written.append(write_bytes_atomic(out / f"bench_{name}.svg", svg_bytes(item)))
+    finally:
+        for widget in widgets.values():
+            widget.close()
+            widget.deleteLater()
+        _application().processEvents()
     return written
