@@ -15,6 +15,7 @@ from cli.write_errors import write_failed
 from core.bench.allocator import ALLOCATORS
 from core.bench.config import DEVICES, IMPLEMENTATION_NAMES, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
 from core.errors import SpecError
+from core.limits import MAX_MIN_RUN_TIME_S, MAX_ROUNDS
 from core.memory import format_bytes
 from core.spec import LayerSpec
 from core.validation import ValidSpec
@@ -46,8 +47,10 @@ def add_bench_options(parser: argparse.ArgumentParser) -> None:
         help="process: a fresh worker per implementation (default); none: all in this process",
     )
     group.add_argument("--method", choices=METHODS, default="blocked", help="torch.utils.benchmark autorange")
-    group.add_argument("--min-time", type=float, default=1.0, help="seconds per implementation and point")
-    group.add_argument("--rounds", type=int, default=5, help="interleaved rounds per point")
+    group.add_argument(
+        "--min-time", type=float, default=1.0, help=f"seconds per implementation and point (max {MAX_MIN_RUN_TIME_S:g})"
+    )
+    group.add_argument("--rounds", type=int, default=5, help=f"interleaved rounds per point (1..{MAX_ROUNDS})")
     group.add_argument("--device", choices=DEVICES, default="cpu")
     group.add_argument("--compile", action="store_true", help="torch.compile each implementation")
     group.add_argument("--tf32", action="store_true", help="CUDA: allow TF32 in both matmul and cuDNN")

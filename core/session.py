@@ -9,6 +9,7 @@ from typing import Any
 
 from core.atomic_write import write_text_atomic
 from core.errors import SpecError
+from core.limits import shown
 from core.spec import LayerSpec, parse_spec
 from core.validation import validate
 
@@ -42,7 +43,7 @@ def load_session(path: Path) -> Session:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail(path, f'not a LinConv Lab session (expected "format": "{FORMAT}")')
     if data.get("version") != VERSION:
-        raise _fail(path, f"unsupported version {data.get('version')!r} (this app reads version {VERSION})")
+        raise _fail(path, f"unsupported version {shown(data.get('version'))} (this app reads version {VERSION})")
     if not isinstance(data.get("spec"), dict):
         raise _fail(path, "'spec' must be an object")
     view = data.get("view", {})

@@ -15,14 +15,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from superqt.utils import GeneratorWorker, create_worker
+from superqt.utils import GeneratorWorker
 
 from core.errors import SpecError
 from core.lab import STAGES, LabResult, StageFailure, compute_stages, instant_result, stage_order
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.spec import LayerSpec, parse_spec, values_for_dims, values_with_given_input
 from core.validation import validate
-from gui.workers import done_event, stop_and_wait
+from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, stop_and_wait
 
 
 class LabController(QObject):
@@ -153,13 +153,14 @@ class LabController(QObject):
         order = [s for s in stage_order(self._first_stages) if s in to_compute]
         if not order:
             return
-        worker = create_worker(compute_stages, valid, order, _start_thread=False)
+        worker = generator_worker(compute_stages, valid, order)
 
         def landed(item: tuple[str, object]) -> None:
             self._landed(generation, *item)
 
         def errored(error: Exception) -> None:  # compute_stages reports failures itself; this is a last resort
-            self._failed(generation, order[0], f"{type(error).__name__}: {error}")
+            stage = next((s for s in order if self.result is not None and not self.result.has(s)), order[0])
+            self._failed(generation, stage, str(error))
 
         # A slot must not hold the worker itself: Qt's connection would keep worker, generator and results alive.
         worker_ref = weakref.ref(worker)
@@ -213,16 +214,23 @@ class LabController(QObject):
         return self.result
 
     # ----- ending -----------------------------------------------------------------------------------------------
-    def _stop_worker(self) -> None:
+    def _stop_worker(self, timeout: float = SHUTDOWN_WAIT_S) -> None:
         """Ask this controller's worker to stop after its current stage and wait for it (not for anyone else's)."""
         worker, done = self._worker, self._worker_done
         self._queued = False
         if worker is None:
             return
-        stop_and_wait(worker, done)
+        stop_and_wait(worker, done, timeout)
         self._worker = None
 
-    def shutdown(self) -> None:
-        """Stop computing; returns once this controller's worker has ended."""
+    def cancel(self) -> None:
+        """Stop computing after the current stage, without waiting (results still on their way are dropped)."""
         self._generation += 1
-        self._stop_worker()
+        self._queued = False
+        if self._worker is not None:
+            self._worker.quit()
+
+    def shutdown(self, timeout: float = SHUTDOWN_WAIT_S) -> None:
+        """Stop computing; returns once this controller's worker has ended, or after ``timeout`` seconds."""
+        self._generation += 1
+        self._stop_worker(timeout)

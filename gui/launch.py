@@ -30,6 +30,8 @@ def display_problem() -> str | None:
     return no_display_message()
 
 
+CLOSE_WAIT_S = 0.5  # how long closing waits for a worker to reach its next cancellation point
+
 # Qt messages that are not problems: the offscreen platform plugin says this on every window it shows.
 KNOWN_NOISE = ("This plugin does not support propagateSizeHints()",)
 
@@ -76,4 +78,18 @@ def launch_window() -> int:
     window = MainWindow()
     window.show()
     window.start()
-    return app.exec()
+    status = app.exec()
+    return _exit_without_waiting_for_torch(status)
+
+
+def _exit_without_waiting_for_torch(status: int) -> int:
+    """Once the window has closed (settings saved, every computation cancelled, benchmark processes killed), a
+    worker thread may still be inside one PyTorch call that no thread can interrupt: end the process now rather
+    than make the user wait for it. Nothing is lost: workers never write files."""
+    from PySide6.QtCore import QThreadPool
+
+    if QThreadPool.globalInstance().waitForDone(int(CLOSE_WAIT_S * 1000)):
+        return status
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

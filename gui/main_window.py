@@ -37,6 +37,7 @@ from core.spec import LayerSpec, parse_spec
 from core.validation import validate
 from gui.controller import LabController
 from gui.image_file import save_image
+from gui.launch import CLOSE_WAIT_S
 from gui.panels.code import CodePanel
 from gui.panels.equality import EqualityPanel
 from gui.panels.formulas import FormulasPanel
@@ -510,9 +511,14 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save, cancel every computation at once (benchmark processes are killed), then wait briefly for the
+        workers: a PyTorch call in progress cannot be interrupted, and :func:`gui.launch.launch_window` does not
+        wait for it either."""
         self.save_settings()
-        self.controller.shutdown()
-        self.panels["speed"].shutdown()
+        self.controller.cancel()
+        self.panels["speed"].cancel()
+        self.controller.shutdown(CLOSE_WAIT_S)
+        self.panels["speed"].shutdown(CLOSE_WAIT_S)
         self.panels["sliding"].timer.stop()
         super().closeEvent(event)
 

@@ -1,19 +1,54 @@
-"""What every owner of a superqt worker needs: an event that is set the moment its worker ends."""
+"""What every owner of a superqt worker needs: a worker whose every error is reported, and an event that is set
+the moment it ends."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Generator
+from typing import Any
 
 from PySide6.QtCore import Qt
-from superqt.utils import WorkerBase
+from superqt.utils import GeneratorWorker, WorkerBase, create_worker
 
 SHUTDOWN_WAIT_S = 5.0
 
 
-def stop_and_wait(worker: WorkerBase, done: threading.Event) -> None:
-    """Ask ``worker`` to stop at its next yield and wait (at most :data:`SHUTDOWN_WAIT_S`) for it to end."""
+class WorkerFailed(Exception):
+    """Any exception raised inside a worker, carried to ``errored``.
+
+    superqt takes a ``RuntimeError`` from a worker's generator for a deleted C++ object: it warns and emits neither
+    ``errored`` nor ``finished``, so the owner would wait forever (a status stuck at "computing…", a Run button
+    disabled for good). Re-raised as this type, every error class is reported and the worker always finishes.
+    """
+
+    def __init__(self, error: BaseException) -> None:
+        text = str(error).strip()
+        super().__init__(f"{type(error).__name__}: {text.splitlines()[0][:300] if text else ''}".rstrip(": "))
+        self.error = error
+
+
+def _guarded(function: Callable[..., Generator[Any, Any, Any]]) -> Callable[..., Generator[Any, Any, Any]]:
+    def run(*args: Any) -> Generator[Any, Any, Any]:
+        try:
+            return (yield from function(*args))
+        except Exception as error:  # GeneratorExit and KeyboardInterrupt are not Exceptions: they pass
+            raise WorkerFailed(error) from error
+
+    return run
+
+
+def generator_worker(function: Callable[..., Generator[Any, Any, Any]], *args: Any) -> GeneratorWorker:
+    """An unstarted superqt worker running ``function(*args)`` whose errors all reach ``errored`` (which its owner
+    connects; superqt would otherwise re-raise them in the event loop)."""
+    worker = create_worker(_guarded(function), *args, _start_thread=False, _ignore_errors=True)
+    assert isinstance(worker, GeneratorWorker)
+    return worker
+
+
+def stop_and_wait(worker: WorkerBase, done: threading.Event, timeout: float = SHUTDOWN_WAIT_S) -> None:
+    """Ask ``worker`` to stop at its next yield and wait (at most ``timeout`` seconds) for it to end."""
     worker.quit()
-    done.wait(SHUTDOWN_WAIT_S)
+    done.wait(timeout)
 
 
 def done_event(worker: WorkerBase) -> threading.Event:

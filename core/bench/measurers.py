@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,10 +34,28 @@ from core.bench.implementations import (
     prepare,
     run_error,
 )
-from core.bench.timing import CallCost, autorange, call_cost, make_timer
+from core.bench.timing import CallCost, ImplementationFailed, autorange, call_cost, make_timer
 from core.spec import LayerSpec, parse_spec
 
 WORKER_START_TIMEOUT_S = 300
+POLL_S = 0.05  # how often a waiting parent checks for cancellation
+ORPHAN_CHECK_S = 0.5  # how often a worker checks that its parent is still alive
+
+
+class MeasurementCancelled(Exception):
+    """The run was cancelled while this measurer was starting or waiting for a worker."""
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    """Worker side: end this process as soon as the parent that started it is gone (killed, crashed), even in
+    the middle of a measurement, so no benchmark process outlives the app by more than a moment."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -126,10 +147,11 @@ class InProcessMeasurer:
         """Nothing to kill in this process: a measurement in progress ends after its timing budget."""
 
 
-def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: PointOptions) -> None:
+def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: PointOptions, parent_pid: int) -> None:
     """Worker process body: build one implementation with as little allocation as possible (so ``default``
     keeps glibc's fresh-process state), send its output for the parent to check, then answer measure/cost
-    requests until told to quit."""
+    requests until told to quit (or until the parent is gone)."""
+    _exit_when_orphaned(parent_pid)
     try:
         torch.set_num_threads(options.threads)
         use_allocator(options.allocator)
@@ -173,6 +195,8 @@ def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: Poi
             conn.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"))
     finally:
         conn.close()
+        # Skip the interpreter's teardown (seconds with torch loaded): the parent may be gone and waits for nothing.
+        os._exit(0)
 
 
 class IsolatedMeasurer:
@@ -181,17 +205,25 @@ class IsolatedMeasurer:
     def __init__(self, spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> None:
         self.spec, self.names, self.options = spec, names, options
         self.workers: dict[str, tuple[multiprocessing.process.BaseProcess, Connection]] = {}
+        self._killed = threading.Event()
+        self._lock = threading.Lock()
 
     def start(self) -> tuple[list[ImplInfo], list[Exclusion]]:
         context = multiprocessing.get_context("spawn")
         for name in self.names:
             parent, child = context.Pipe()
             process = context.Process(
-                target=serve, args=(child, self.spec.to_dict(), name, self.options), daemon=True, name=f"bench-{name}"
+                target=serve,
+                args=(child, self.spec.to_dict(), name, self.options, os.getpid()),
+                daemon=True,
+                name=f"bench-{name}",
             )
-            process.start()
+            with self._lock:  # kill() from another thread sees every started worker, or stops the next start
+                if self._killed.is_set():
+                    raise MeasurementCancelled
+                process.start()
+                self.workers[name] = (process, parent)
             child.close()
-            self.workers[name] = (process, parent)
         reference = make_reference(self.spec, self.options.budget_bytes)
         infos, excluded = [], []
         for name in self.names:
@@ -204,8 +236,8 @@ class IsolatedMeasurer:
                         status, payload = self._receive(name, WORKER_START_TIMEOUT_S)
                     else:
                         status, payload = "excluded", problem
-            except RuntimeError as error:
-                status, payload = "excluded", Exclusion(name, str(error))
+            except ImplementationFailed as failure:
+                status, payload = "excluded", Exclusion(name, failure.reason)
             if status == "ready":
                 infos.append(payload)
             else:
@@ -213,20 +245,29 @@ class IsolatedMeasurer:
                 self._stop(name)
         return infos, excluded
 
-    def _receive(self, name: str, timeout: float | None = None) -> tuple[str, Any]:
+    def _receive(self, name: str, timeout: float = float("inf")) -> tuple[str, Any]:
+        """The worker's next message; waits in short polls so a cancellation (:meth:`kill`) ends the wait."""
         process, conn = self.workers[name]
-        if timeout is not None and not conn.poll(timeout):
-            raise RuntimeError(f"worker for {name} did not answer within {timeout:.0f} s")
+        deadline = time.monotonic() + timeout
+        while not conn.poll(POLL_S):
+            if self._killed.is_set():
+                raise MeasurementCancelled
+            if time.monotonic() > deadline:
+                raise ImplementationFailed(name, f"its worker did not answer within {timeout:.0f} s")
         try:
             status, payload = conn.recv()
-        except EOFError:
-            raise RuntimeError(f"worker for {name} died (exit code {process.exitcode})") from None
+        except (EOFError, OSError):
+            if self._killed.is_set():
+                raise MeasurementCancelled from None
+            process.join(1.0)
+            raise ImplementationFailed(name, f"its worker process died ({_exit_reason(process.exitcode)})") from None
         if status == "error":
-            raise RuntimeError(f"worker for {name} failed: {payload.splitlines()[0]}")
+            raise ImplementationFailed(name, f"its worker failed: {payload.splitlines()[0]}")
         return status, payload
 
     def _call(self, name: str, command: str, *args: Any) -> Any:
-        self.workers[name][1].send((command, args))
+        with contextlib.suppress(BrokenPipeError, OSError):  # a worker that is gone: _receive says how
+            self.workers[name][1].send((command, args))
         return self._receive(name)[1]
 
     def measure(self, name: str, seconds: float) -> benchmark.Measurement:
@@ -250,10 +291,26 @@ class IsolatedMeasurer:
             self._stop(name)
 
     def kill(self) -> None:
-        """Kill every worker process now (safe from another thread): a blocked measurement fails at once."""
-        for process, _ in list(self.workers.values()):
+        """Kill every worker process now and start no more (safe from another thread): a wait in progress
+        ends with :class:`MeasurementCancelled` within :data:`POLL_S`."""
+        with self._lock:
+            self._killed.set()
+            processes = [process for process, _ in self.workers.values()]
+        for process in processes:
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 process.kill()
+
+
+def _exit_reason(exitcode: int | None) -> str:
+    """``-11`` -> ``"killed by SIGSEGV"``: a worker's end as a person reads it."""
+    import signal
+
+    if exitcode is None:
+        return "still running"
+    if exitcode < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-exitcode).name}"
+    return f"exit code {exitcode}"
 
 
 def make_measurer(isolation: str, spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> Measurer:

@@ -16,7 +16,7 @@ from core.bench.implementations import Exclusion
 from core.bench.measurers import ImplInfo, PointOptions, make_measurer
 from core.bench.records import BenchRecord
 from core.bench.roofline import Roofline, measure_roofline
-from core.bench.timing import CallCost, Timing, measure_interleaved, ratio_interval
+from core.bench.timing import CallCost, ImplementationFailed, Timing, measure_interleaved, ratio_interval
 from core.errors import SpecError
 from core.layers import torch_dtype
 from core.spec import LayerSpec, format_sizes
@@ -179,6 +179,10 @@ def _record(
     )
 
 
+def _excluded(failure: ImplementationFailed) -> Exclusion:
+    return Exclusion(failure.name, f"failed while measuring: {failure.reason}")
+
+
 def run_bench(config: BenchConfig, cancel: CancelToken | None = None) -> Generator[BenchProgress, None, BenchResult]:
     """Measure every implementation at every point of the sweep (or the one point without a sweep).
 
@@ -247,30 +251,37 @@ def _measure_points(
                 yield step
                 timings: dict[str, Timing] = {}
                 names = [info.name for info in infos]
-                for name, round_index, timing in measure_interleaved(
+                for name, round_index, outcome in measure_interleaved(
                     names, measurer.measure, config.min_run_time, config.rounds
                 ):
-                    if timing is None:
+                    if isinstance(outcome, ImplementationFailed):
+                        failed = BenchProgress(
+                            done,
+                            total,
+                            f"{where}: {name} failed: {outcome.reason}",
+                            excluded=[(label, _excluded(outcome))],
+                        )
+                        result.add(failed)
+                        yield failed
+                    elif outcome is None:
                         done += 1
                         yield BenchProgress(done, total, f"{where}: {name}, round {round_index + 1}/{config.rounds}")
                     else:
-                        timings[name] = timing
+                        timings[name] = outcome
                 base = next((b for b in BASELINES if b in timings), None)
                 baseline = (base, timings[base]) if base else None
-                records = [
-                    _record(
-                        info,
-                        timings[info.name],
-                        measurer.cost(info.name, timings[info.name].median_s),
-                        baseline,
-                        roof,
-                        config,
-                        spec,
-                        label,
-                        threads,
+                records = []
+                for info in infos:
+                    if info.name not in timings:
+                        continue
+                    try:
+                        cost = measurer.cost(info.name, timings[info.name].median_s)
+                    except ImplementationFailed as failure:
+                        result.excluded.append((label, _excluded(failure)))
+                        continue
+                    records.append(
+                        _record(info, timings[info.name], cost, baseline, roof, config, spec, label, threads)
                     )
-                    for info in infos
-                ]
             finally:
                 unregister()
                 measurer.close()

@@ -15,6 +15,14 @@ BOOTSTRAP_SAMPLES = 2000
 STATS_SECONDS = 0.2
 
 
+class ImplementationFailed(Exception):
+    """One implementation could not be measured (its worker died or raised); the others carry on."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name, self.reason = name, reason
+
+
 @dataclass(frozen=True)
 class Timing:
     """The merged measurement of one implementation over all rounds."""
@@ -55,21 +63,30 @@ def summarize(parts: list[benchmark.Measurement]) -> Timing:
 
 def measure_interleaved(
     names: list[str], measure: Callable[[str, float], benchmark.Measurement], min_run_time: float, rounds: int
-) -> Iterator[tuple[str, int, Timing | None]]:
+) -> Iterator[tuple[str, int, Timing | ImplementationFailed | None]]:
     """Measure every implementation in ``rounds`` rounds, rotating the order each round so drift favours none.
 
     ``measure(name, seconds)`` takes one measurement. Yields ``(name, round, None)`` after each one (a
-    cancellation point), then ``(name, rounds, Timing)`` per implementation, merged over rounds.
+    cancellation point), then ``(name, rounds, Timing)`` per implementation, merged over rounds. An implementation
+    whose measurement raises :class:`ImplementationFailed` yields that failure once and is left out from then on.
     """
     parts: dict[str, list[benchmark.Measurement]] = {name: [] for name in names}
     per_round = min_run_time / rounds
     for round_index in range(rounds):
         shift = round_index % max(len(names), 1)
         for name in names[shift:] + names[:shift]:
-            parts[name].append(measure(name, per_round))
+            if name not in parts:
+                continue
+            try:
+                parts[name].append(measure(name, per_round))
+            except ImplementationFailed as failure:
+                del parts[name]
+                yield name, round_index, failure
+                continue
             yield name, round_index, None
     for name in names:
-        yield name, rounds, summarize(parts[name])
+        if name in parts:
+            yield name, rounds, summarize(parts[name])
 
 
 def call_cost(run: Callable[[], object], threads: int, median_s: float) -> CallCost:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from superqt.utils import GeneratorWorker, create_worker
+from superqt.utils import GeneratorWorker
 
 from core.atomic_write import describe_write_error
 from core.bench.allocator import ALLOCATORS
@@ -41,7 +41,7 @@ from core.lab import LabResult
 from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
 from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time, style_plot
-from gui.workers import done_event, stop_and_wait
+from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, stop_and_wait
 
 PLOT_TITLES = {"time": "time per call", "ratio": "ratio to linear", "roofline": "roofline"}
 DEFAULT_IMPLS = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul")
@@ -202,10 +202,10 @@ class SpeedPanel(QWidget):
         self.progress.setValue(0)
         self.message.setText("preparing: each implementation is checked against the float64 reference first…")
         self._cancel = CancelToken()
-        worker = create_worker(run_bench, config, self._cancel, _start_thread=False)
+        worker = generator_worker(run_bench, config, self._cancel)
         worker.yielded.connect(self._progress)
         worker.returned.connect(self._returned)
-        worker.errored.connect(lambda error: self.message.setText(f"error: {type(error).__name__}: {error}"))
+        worker.errored.connect(self._errored)
         worker_ref = weakref.ref(worker)  # a slot holding the worker would keep it (and its results) alive
 
         def finished() -> None:
@@ -234,6 +234,10 @@ class SpeedPanel(QWidget):
         if progress.records:
             self._draw()
         self.message.setText(progress.message)
+
+    def _errored(self, error: Exception) -> None:
+        self.result.error = str(error)  # shown when the worker finishes, with whatever finished before
+        self.message.setText(f"error: {error}")
 
     def _returned(self, result: BenchResult) -> None:
         self.result = result
@@ -299,12 +303,13 @@ class SpeedPanel(QWidget):
         self.message.setText(f"wrote {len(paths)} files to {directory}")
         return True
 
-    def _stop_worker(self) -> None:
+    def _stop_worker(self, timeout: float = SHUTDOWN_WAIT_S) -> None:
         """Cancel this panel's run and wait for its worker (never for anyone else's)."""
         worker, done = self.worker, self._worker_done
         self.cancel()  # kills the worker processes, so the worker's blocked measurement returns at once
         if worker is not None:
-            stop_and_wait(worker, done)
+            stop_and_wait(worker, done, timeout)
 
-    def shutdown(self) -> None:
-        self._stop_worker()
+    def shutdown(self, timeout: float = SHUTDOWN_WAIT_S) -> None:
+        """Cancel any run; returns once its worker has ended, or after ``timeout`` seconds."""
+        self._stop_worker(timeout)
