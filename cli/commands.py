@@ -148,12 +148,10 @@ def cmd_inspect(args: argparse.Namespace) -> None:
 
 def cmd_check(args: argparse.Namespace) -> None:
     valid = validated(args)
-    from core.equality import check_equality
-    from core.mapping import build_mapping
+    from core.isolation import call_isolated
+    from core.lab import check_mapping
 
-    mapping = build_mapping(valid)
-    report = check_equality(mapping)
-    structure = mapping.structure()
+    mapping, report, structure = call_isolated(valid.spec.dtype, check_mapping, valid)
     payload: dict[str, Any] = {**report.to_json(MAX_JSON_OUTPUT_ELEMENTS), **mapping.to_json(structure)}
     verdict = "PASS: outputs agree up to float rounding" if report.equal else "FAIL: outputs differ beyond rounding"
     rows = [
@@ -190,8 +188,9 @@ def cmd_init(args: argparse.Namespace) -> None:
     valid = validated(args)
     bounded_int("draws", args.draws, MIN_DRAWS, MAX_DRAWS, "use e.g. 40")
     from core.init_check import check_init
+    from core.isolation import call_isolated
 
-    report = check_init(valid, draws=args.draws)
+    report = call_isolated(valid.spec.dtype, check_init, valid, args.draws)
     payload = report.to_json()
     rows = [
         ("", "Linear", "conv"),

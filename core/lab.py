@@ -27,6 +27,7 @@ from core.errors import SpecError
 from core.index_maps import weight_uses
 from core.init_check import InitReport, check_init
 from core.inspect_report import InspectReport, inspect_spec
+from core.isolation import iterate_isolated, needs_isolation
 from core.layers import make_conv, make_input, quiet_same_padding, torch_dtype
 from core.mapping import LayerMapping, Structure, build_mapping
 from core.mapping_code import mapping_code
@@ -155,6 +156,12 @@ def compute_linear(valid: ValidSpec, mapping: LayerMapping | None = None, x: tor
     )
 
 
+def check_mapping(valid: ValidSpec) -> tuple[LayerMapping, EqualityReport, Structure]:
+    """Both layers mapped, their agreement checked and the Linear's structure counted (the CLI's ``check``)."""
+    mapping = build_mapping(valid)
+    return mapping, check_equality(mapping), mapping.structure()
+
+
 def stage_order(first: Sequence[str] = ()) -> tuple[str, ...]:
     """Every stage once, those in ``first`` (the visible panels' stages) before the rest."""
     return tuple(dict.fromkeys([*(s for s in first if s in STAGES), *STAGES]))
@@ -165,9 +172,29 @@ def compute_stages(
 ) -> Generator[tuple[str, object], None, None]:
     """Yield ``(stage, result)`` for each stage in ``order`` as soon as it is computed; stop by closing.
 
-    Never raises: a stage that fails yields ``(stage, StageFailure)``. The layers are built once and shared by
-    the stages that need them (a conv initialised from a Linear needs the mapping first).
+    Never raises: a stage that fails yields ``(stage, StageFailure)``. In a dtype whose PyTorch kernels can crash
+    the process (:func:`core.isolation.needs_isolation`) the stages run in a child process, and a crash fails the
+    stage in progress and every later one with a message that says why.
     """
+    if not needs_isolation(valid.spec.dtype):
+        yield from compute_stages_here(valid, order, init_draws)
+        return
+    landed: list[str] = []
+    try:
+        for stage, result in iterate_isolated(valid.spec.dtype, compute_stages_here, valid, order, init_draws):
+            landed.append(stage)
+            yield stage, result
+    except Exception as error:  # the child died or failed: every stage not landed fails with the reason
+        for stage in order:
+            if stage not in landed:
+                yield stage, StageFailure(stage, _describe(error))
+
+
+def compute_stages_here(
+    valid: ValidSpec, order: Sequence[str] = STAGES, init_draws: int = INIT_DRAWS
+) -> Generator[tuple[str, object], None, None]:
+    """:func:`compute_stages` in this process. The layers are built once and shared by the stages that need them
+    (a conv initialised from a Linear needs the mapping first)."""
     mapping: LayerMapping | None = None
     conv: ConvStage | None = None
     linear: LinearStage | None = None

@@ -41,11 +41,13 @@ class Term:
 
 @dataclass(frozen=True)
 class DtypeTerm(Term):
-    """A floating dtype: its size and the ``torch.testing.assert_close`` default tolerances."""
+    """A floating dtype: its size, the ``torch.testing.assert_close`` default tolerances, and whether PyTorch's CPU
+    kernels are known to crash the process on some convolutions in it (work then runs in a child process)."""
 
     bytes: int = 4
     rtol: float = 0.0
     atol: float = 0.0
+    crash_prone: bool = False
 
 
 T = TypeVar("T", bound=Term)
@@ -158,9 +160,15 @@ DTYPES: Registry[DtypeTerm] = Registry(
         DtypeTerm("float32", "float32", "IEEE single precision", bytes=4, rtol=1.3e-6, atol=1e-5),
         DtypeTerm("float64", "float64", "IEEE double precision", bytes=8, rtol=1e-7, atol=1e-7),
         DtypeTerm(
-            "bfloat16", "bfloat16", "brain float: float32's range, 8-bit mantissa", bytes=2, rtol=1.6e-2, atol=1e-5
+            "bfloat16",
+            "bfloat16",
+            "brain float: float32's range, 8-bit mantissa",
+            bytes=2,
+            rtol=1.6e-2,
+            atol=1e-5,
+            crash_prone=True,
         ),
-        DtypeTerm("float16", "float16", "IEEE half precision", bytes=2, rtol=1e-3, atol=1e-5),
+        DtypeTerm("float16", "float16", "IEEE half precision", bytes=2, rtol=1e-3, atol=1e-5, crash_prone=True),
     ],
 )
 

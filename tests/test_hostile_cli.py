@@ -131,13 +131,10 @@ OPTIONS = {
 @pytest.fixture
 def no_real_work(monkeypatch: pytest.MonkeyPatch) -> None:
     import core.bench.runner
-    import core.equality
-    import core.init_check
+    import core.isolation
 
-    monkeypatch.setattr(core.equality, "check_equality", _reached)
-    monkeypatch.setattr(core.init_check, "check_init", _reached)
+    monkeypatch.setattr(core.isolation, "call_isolated", _reached)  # check and init
     monkeypatch.setattr(core.bench.runner, "run_bench", _reached)
-    monkeypatch.setattr("core.mapping.build_mapping", _reached)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -9,7 +9,7 @@ from typing import Any
 from core.errors import SpecError
 from core.limits import MAX_MIN_RUN_TIME_S, MAX_ROUNDS, MAX_SWEEP_POINTS, MAX_THREADS, bounded_int, bounded_number
 from core.memory import DEFAULT_BUDGET_BYTES
-from core.registry import IMPLEMENTATIONS
+from core.registry import DTYPES, IMPLEMENTATIONS
 from core.spec import LayerSpec
 
 IMPLEMENTATION_NAMES = IMPLEMENTATIONS.names
@@ -113,6 +113,13 @@ def check_config(config: BenchConfig) -> None:
         raise SpecError("method", f"unknown timing method {config.method!r}", f"choose one of {', '.join(METHODS)}")
     if config.device not in DEVICES:
         raise SpecError("device", f"unknown device {config.device!r}", f"choose one of {', '.join(DEVICES)}")
+    if config.isolation == "none" and DTYPES[config.spec.dtype].crash_prone:
+        raise SpecError(
+            "isolation",
+            f"{config.spec.dtype} convolutions can crash PyTorch's CPU kernels (a PyTorch bug), which would take "
+            "this process down with them",
+            "use isolation process (each implementation in a worker process of its own)",
+        )
     if config.isolation not in ISOLATIONS:
         raise SpecError(
             "isolation", f"unknown isolation {config.isolation!r}", f"choose one of {', '.join(ISOLATIONS)}"

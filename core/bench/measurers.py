@@ -35,27 +35,15 @@ from core.bench.implementations import (
     run_error,
 )
 from core.bench.timing import CallCost, ImplementationFailed, autorange, call_cost, make_timer
+from core.isolation import exit_reason, exit_when_orphaned
 from core.spec import LayerSpec, parse_spec
 
 WORKER_START_TIMEOUT_S = 300
 POLL_S = 0.05  # how often a waiting parent checks for cancellation
-ORPHAN_CHECK_S = 0.5  # how often a worker checks that its parent is still alive
 
 
 class MeasurementCancelled(Exception):
     """The run was cancelled while this measurer was starting or waiting for a worker."""
-
-
-def _exit_when_orphaned(parent_pid: int) -> None:
-    """Worker side: end this process as soon as the parent that started it is gone (killed, crashed), even in
-    the middle of a measurement, so no benchmark process outlives the app by more than a moment."""
-
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(ORPHAN_CHECK_S)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 @dataclass(frozen=True)
@@ -151,7 +139,7 @@ def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: Poi
     """Worker process body: build one implementation with as little allocation as possible (so ``default``
     keeps glibc's fresh-process state), send its output for the parent to check, then answer measure/cost
     requests until told to quit (or until the parent is gone)."""
-    _exit_when_orphaned(parent_pid)
+    exit_when_orphaned(parent_pid)  # no benchmark process outlives the app by more than a moment
     try:
         torch.set_num_threads(options.threads)
         use_allocator(options.allocator)
@@ -260,7 +248,7 @@ class IsolatedMeasurer:
             if self._killed.is_set():
                 raise MeasurementCancelled from None
             process.join(1.0)
-            raise ImplementationFailed(name, f"its worker process died ({_exit_reason(process.exitcode)})") from None
+            raise ImplementationFailed(name, f"its worker process died ({exit_reason(process.exitcode)})") from None
         if status == "error":
             raise ImplementationFailed(name, f"its worker failed: {payload.splitlines()[0]}")
         return status, payload
@@ -299,18 +287,6 @@ class IsolatedMeasurer:
         for process in processes:
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 process.kill()
-
-
-def _exit_reason(exitcode: int | None) -> str:
-    """``-11`` -> ``"killed by SIGSEGV"``: a worker's end as a person reads it."""
-    import signal
-
-    if exitcode is None:
-        return "still running"
-    if exitcode < 0:
-        with contextlib.suppress(ValueError):
-            return f"killed by {signal.Signals(-exitcode).name}"
-    return f"exit code {exitcode}"
 
 
 def make_measurer(isolation: str, spec: LayerSpec, names: tuple[str, ...], options: PointOptions) -> Measurer:

@@ -118,3 +118,31 @@ def test_closing_the_window_during_a_benchmark_is_prompt(qtbot, tmp_path: Path, 
     while _bench_children() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _bench_children()
+
+
+def test_a_half_precision_spec_lands_every_stage_from_a_child_process(qtbot) -> None:
+    controller = LabController()
+    landed: list[str] = []
+    controller.stageReady.connect(lambda stage, _result: landed.append(stage))
+    controller.set_spec(SMALL.replace(dtype="bfloat16"))
+    qtbot.waitUntil(controller.is_idle, timeout=120_000)
+    assert sorted(landed) == sorted(["conv", "linear", "equality", "init"]) and not controller.failures
+    controller.shutdown()
+
+
+def test_a_pytorch_crash_is_a_message_in_the_window_not_a_dead_app(qtbot, monkeypatch) -> None:
+    from core.isolation import TorchCrashed
+
+    def crashing(dtype: str, *_args: object) -> Generator[object, None, None]:
+        raise TorchCrashed(dtype, "killed by SIGSEGV")
+        yield
+
+    monkeypatch.setattr("core.lab.iterate_isolated", crashing)
+    controller = LabController()
+    failures: dict[str, str] = {}
+    controller.stageFailed.connect(lambda stage, message: failures.__setitem__(stage, message))
+    controller.set_spec(SMALL.replace(dtype="float16"))
+    qtbot.waitUntil(controller.is_idle, timeout=10_000)
+    assert set(failures) == {"conv", "linear", "equality", "init"}
+    assert all("PyTorch crashed (killed by SIGSEGV)" in m and "float32" in m for m in failures.values())
+    controller.shutdown()
