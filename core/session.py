@@ -10,10 +10,12 @@ from typing import Any
 from core.atomic_write import write_text_atomic
 from core.errors import SpecError
 from core.limits import shown
+from core.memory import format_bytes
 from core.spec import LayerSpec, parse_spec
 from core.validation import validate
 
 FORMAT = "linconv-lab-session"
+MAX_SESSION_BYTES = 1 << 20
 VERSION = 1
 
 
@@ -35,11 +37,32 @@ def _fail(path: Path, rule: str) -> SpecError:
 
 
 def load_session(path: Path) -> Session:
-    """Read and validate a session file; :class:`SpecError` says what is wrong and nothing is applied."""
+    """Read and validate a session file; :class:`SpecError` says what is wrong and nothing is applied.
+
+    Files over :data:`MAX_SESSION_BYTES` are refused before reading; numbers beyond what Python parses, nesting
+    beyond its recursion limit and bytes that are not UTF-8 are all the same "cannot read" message.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _fail(path, f"cannot read JSON ({error})") from None
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            raw = file.read(MAX_SESSION_BYTES + 1)
+    except OSError as error:
+        raise _fail(path, f"cannot read the file ({error.strerror or error})") from None
+    if len(raw) > MAX_SESSION_BYTES:
+        limit = MAX_SESSION_BYTES // 1024
+        raise _fail(path, f"the file is {format_bytes(size)}; a session is a few KiB (at most {limit} KiB)")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+        if isinstance(error, UnicodeDecodeError):
+            reason = "the file is not UTF-8 text"
+        elif isinstance(error, RecursionError):
+            reason = "nested too deeply"
+        elif "integer string conversion" in str(error):
+            reason = "a number with thousands of digits"
+        else:
+            reason = str(error).splitlines()[0][:160]
+        raise _fail(path, f"cannot read JSON: {reason}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail(path, f'not a LinConv Lab session (expected "format": "{FORMAT}")')
     if data.get("version") != VERSION:

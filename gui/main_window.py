@@ -380,9 +380,10 @@ class MainWindow(QMainWindow):
         except SpecError as error:
             self._warn("Session not loaded", str(error))
             return False
-        self._apply_view(session.view)
+        ignored = self._apply_view(session.view)
         self.controller.set_spec(session.spec)
-        self.status.setText(f"loaded session {path.name}")
+        note = f" (ignored {', '.join(ignored)}: not a valid view setting)" if ignored else ""
+        self.status.setText(f"loaded session {path.name}{note}")
         return True
 
     def _apply_view(self, view: dict[str, Any]) -> list[str]:
@@ -469,10 +470,13 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
         except (TypeError, ValueError):
             notes.append("window layout")
-        notes += self._apply_view(
+        ignored = self._apply_view(
             {"theme": self.settings.value("theme", "light"), "zoom": self.settings.value("zoom", 1.0)}
             | ({"tab": self.settings.value("tab")} if self.settings.contains("tab") else {})
         )
+        for note in ignored:  # said once: a value ignored is removed, not met again at every start
+            self.settings.remove(note.split()[0])
+        notes += ignored
         text = self.settings.value("spec")
         if text:
             try:
@@ -484,6 +488,7 @@ class MainWindow(QMainWindow):
                 self.controller.set_spec(spec)
             except (SpecError, ValueError, TypeError, RecursionError):
                 notes.append("the last spec")
+                self.settings.remove("spec")
         if notes:
             return [f"settings: ignored {', '.join(notes)} (corrupt or from another version); defaults used"]
         return []
