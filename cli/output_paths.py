@@ -8,8 +8,14 @@ from pathlib import Path
 from core.errors import SpecError
 
 
+def _check_not_blank(path: Path, option: str) -> None:
+    if not str(path).strip() or any(not part.strip() for part in path.parts):
+        raise SpecError(option, f"{str(path)!r} has a blank name", "give a path with visible characters, e.g. results")
+
+
 def ensure_folder(folder: Path, option: str = "out") -> Path:
     """``folder``, created if missing, if files can be written into it; otherwise a :class:`SpecError`."""
+    _check_not_blank(folder, option)
     if folder.exists() and not folder.is_dir():
         raise SpecError(option, f"{folder} is a file, not a folder", "choose a folder (it is created if missing)")
     try:
@@ -24,6 +30,7 @@ def ensure_folder(folder: Path, option: str = "out") -> Path:
 
 def check_png_target(out: Path) -> Path:
     """``out`` if a PNG can be written there: a ``.png`` name whose folder is (or can be made) writable."""
+    _check_not_blank(out, "out")
     if out.suffix.lower() != ".png":
         raise SpecError("out", f"{out} is not a .png file name", "use e.g. --out shot.png")
     if out.is_dir():

@@ -41,6 +41,8 @@ SUBPROCESS_CASES = [
     (["bench", "--out", "README.md", "--min-time", "0.01"], ["out", "is a file"]),
     (["bench", "--out", "README.md/sub", "--min-time", "0.01"], ["out"]),
     (["bench", "--out", "/proc/x", "--min-time", "0.01"], ["out"]),
+    (["bench", "--out", " ", "--min-time", "0.01"], ["out", "blank name"]),  # made a folder named " " before
+    (["screenshot", "--preset", "conv2d-doc-example", "--out", " /x.png"], ["out", "blank name"]),
 ]
 
 
