@@ -25,11 +25,11 @@ from superqt import QLargeIntSpinBox
 from superqt.utils import signals_blocked
 
 from core.errors import SpecError
+from core.limits import MAX_INT
 from core.registry import DTYPES, INPUT_FILLS, MAPPING_MODES, SOURCES, Registry, Term
 from core.spec import MAX_SEED, PADDING_WORDS, SIZE_FIELDS
 
 # Spin boxes show every whole number core could accept: core decides what is valid, never a widget's range.
-INT_MAX = 2**63 - 1
 SIZE_MINIMUM = {"kernel": 1, "stride": 1, "padding": 0, "dilation": 1, "input_size": 1}
 # Which widgets a core error about a non-field parameter points at.
 ERROR_TARGETS = {"memory": ("input_size", "batch", "cin", "cout", "mode")}
@@ -48,9 +48,10 @@ class _DigitsValidator(QValidator):
 
 
 class IntBox(QLargeIntSpinBox):
-    """A spin box for any non-negative whole number up to 2^63 - 1 (torch's int64)."""
+    """A spin box for every whole number core accepts: up to :data:`core.limits.MAX_INT` (torch's int64), so a
+    value core accepts is never clamped by the widget."""
 
-    def __init__(self, minimum: int, maximum: int = INT_MAX) -> None:
+    def __init__(self, minimum: int, maximum: int = MAX_INT) -> None:
         super().__init__()
         self.setRange(minimum, maximum)
         self.lineEdit().setValidator(_DigitsValidator(self))
