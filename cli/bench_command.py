@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from cli.arg_types import number, whole
 from cli.output_paths import ensure_folder
 from cli.text_table import format_table
 from cli.write_errors import write_failed
@@ -48,15 +49,23 @@ def add_bench_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--method", choices=METHODS, default="blocked", help="torch.utils.benchmark autorange")
     group.add_argument(
-        "--min-time", type=float, default=1.0, help=f"seconds per implementation and point (max {MAX_MIN_RUN_TIME_S:g})"
+        "--min-time",
+        type=number("min-time", "use e.g. 0.5 (seconds)"),
+        default=1.0,
+        help=f"seconds per implementation and point (max {MAX_MIN_RUN_TIME_S:g})",
     )
-    group.add_argument("--rounds", type=int, default=5, help=f"interleaved rounds per point (1..{MAX_ROUNDS})")
+    group.add_argument(
+        "--rounds",
+        type=whole("rounds", "use e.g. 5"),
+        default=5,
+        help=f"interleaved rounds per point (1..{MAX_ROUNDS})",
+    )
     group.add_argument("--device", choices=DEVICES, default="cpu")
     group.add_argument("--compile", action="store_true", help="torch.compile each implementation")
     group.add_argument("--tf32", action="store_true", help="CUDA: allow TF32 in both matmul and cuDNN")
     group.add_argument("--out", help="directory for the files")
     group.add_argument("--format", default="png,svg,csv,json", help=f"comma-separated, from: {', '.join(FORMATS)}")
-    group.add_argument("--width", type=int, default=1920, help="PNG width in pixels")
+    group.add_argument("--width", type=whole("width", "use e.g. 1920"), default=1920, help="PNG width in pixels")
 
 
 def _formats(text: str) -> set[str]:
@@ -90,6 +99,8 @@ def config_from_args(args: argparse.Namespace, spec: LayerSpec, budget_bytes: in
     check_config(config)
     if not 64 <= args.width <= 16384:
         raise SpecError("width", f"must be between 64 and 16384 pixels, got {args.width}", "use e.g. 1920")
+    if args.out is not None and not args.out.strip():
+        raise SpecError("out", "is empty", "give a folder, e.g. --out results")
     if args.out is None and args.format != "png,svg,csv,json":
         raise SpecError("out", "--format needs --out DIR to write the files into", "add --out DIR")
     return config

@@ -9,16 +9,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from cli.arg_types import number, whole
 from cli.bench_command import PlotWriter, add_bench_options, run_bench_command
 from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, run_screenshot_command
 from cli.text_table import format_sections, format_table
 from core.errors import SpecError
 from core.invocation import command_name
-from core.limits import MAX_BUDGET_MIB, MAX_DRAWS, MIN_BUDGET_MIB, MIN_DRAWS, bounded_int, budget_bytes
+from core.limits import MAX_BUDGET_MIB, MAX_DRAWS, MIN_BUDGET_MIB, MIN_DRAWS, bounded_int, budget_bytes, shown
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.number_format import format_number
 from core.presets import load_all_presets, load_preset
@@ -53,6 +55,8 @@ class CliError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        # argparse quotes the offending value whole (100,000 characters of a bad --mode): cut long ones short.
+        message = re.sub(r"'([^']{40,})'", lambda m: shown(m.group(1)), message)
         raise CliError(f"{message} (see: {self.prog} --help)")
 
 
@@ -60,7 +64,9 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     """The options that describe a layer pair; shared by every sub-command that takes a spec."""
     group = parser.add_argument_group("layer")
     group.add_argument("--preset", help="start from a stored preset (see: presets)")
-    group.add_argument("--dims", type=int, choices=(1, 2), help="1 for Conv1d, 2 for Conv2d (default 2)")
+    group.add_argument(
+        "--dims", type=whole("dims", "use 1 or 2"), choices=(1, 2), help="1 for Conv1d, 2 for Conv2d (default 2)"
+    )
     group.add_argument("--cin", help="input channels")
     group.add_argument("--cout", help="output channels")
     group.add_argument("--kernel", metavar="K|KHxKW", help="kernel size")
@@ -77,7 +83,7 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--seed", help="torch.manual_seed before building the source layer")
     group.add_argument(
         "--budget-mib",
-        type=float,
+        type=number("budget-mib", "use e.g. 1024"),
         default=DEFAULT_BUDGET_BYTES / 2**20,
         help=f"memory budget in MiB ({MIN_BUDGET_MIB:g}..{MAX_BUDGET_MIB:g}; default %(default)g)",
     )
@@ -248,7 +254,10 @@ def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="compare the default init of both layers")
     add_layer_options(init)
     init.add_argument(
-        "--draws", type=int, default=40, help=f"independent re-initialisations ({MIN_DRAWS}..{MAX_DRAWS}; default 40)"
+        "--draws",
+        type=whole("draws", "use e.g. 40"),
+        default=40,
+        help=f"independent re-initialisations ({MIN_DRAWS}..{MAX_DRAWS}; default 40)",
     )
     init.set_defaults(run=cmd_init)
     bench = commands.add_parser("bench", help="time Linear vs Conv implementations (torch.utils.benchmark)")
@@ -285,6 +294,13 @@ def main(
         return 0
     except (CliError, SpecError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        # Not a file the command writes (those are WriteErrors, with their path): the output stream itself, e.g.
+        # standard output redirected to a full disk or /dev/full.
+        print(f"error: cannot write the output ({error.strerror or error})", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # a bug, not a user error: still one line unless debugging
         if os.environ.get("LINCONV_DEBUG"):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Protocol
 
+from cli.arg_types import whole
 from cli.output_paths import check_png_target
 from cli.write_errors import write_failed
 from core.errors import SpecError
+from core.limits import shown
 from core.presets import load_preset
 from core.sliding import step_count
 from core.spec import MODES
@@ -48,15 +51,15 @@ def add_screenshot_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, help="PNG file to write")
     parser.add_argument("--size", default="1920x1080", help="window size WxH (default 1920x1080)")
     parser.add_argument("--theme", choices=THEME_CHOICES, default="light")
-    parser.add_argument("--step", type=int, default=0, help="sliding-window position to show")
+    parser.add_argument("--step", type=whole("step", "use e.g. 0"), default=0, help="sliding-window position to show")
 
 
 def parse_size(text: str) -> tuple[int, int]:
     """``WxH`` as ``(width, height)`` within 320x240 .. 7680x4320."""
-    try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise SpecError("size", f"expected WxH, got {text!r}", "use e.g. 1920x1080") from None
+    match = re.fullmatch(r"([0-9]{1,6})[x×]([0-9]{1,6})", text.strip().lower())  # ASCII digits, like every number
+    if match is None:
+        raise SpecError("size", f"expected WxH, got {shown(text)}", "use e.g. 1920x1080")
+    width, height = int(match.group(1)), int(match.group(2))
     if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
         bounds = f"{MIN_SIZE[0]}x{MIN_SIZE[1]} .. {MAX_SIZE[0]}x{MAX_SIZE[1]}"
         raise SpecError("size", f"{width}x{height} is outside {bounds}", "use e.g. 1920x1080")

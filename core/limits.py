@@ -7,6 +7,7 @@ number a user can type has a maximum here, so no value can ask for unbounded wor
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from core.errors import SpecError
@@ -30,6 +31,31 @@ def shown(value: Any, limit: int = 40) -> str:
         return text
     size = f"{len(value):,} characters" if isinstance(value, str) else f"{len(text):,} characters as text"
     return f"{text[: limit - 1]}… ({size})"
+
+
+_WHOLE_TEXT = re.compile(r"([+-]?)([0-9]+)")  # ASCII digits only: str.isdigit() also accepts '²' and '١'
+_NUMBER_TEXT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?(?:inf|infinity|nan)", re.I)
+MAX_TEXT_CHARS = 100  # no number a user means is longer
+
+
+def whole_from_text(name: str, text: str, hint: str) -> int:
+    """``text`` (ASCII digits, an optional sign, blanks around) as an int; leading zeros are fine, but a number
+    beyond int64 is refused before Python's own digit limit could raise."""
+    match = _WHOLE_TEXT.fullmatch(text.strip())
+    if match is None:
+        raise SpecError(name, f"must be a whole number (digits 0-9), got {shown(text)}", hint)
+    sign, digits = match.group(1), match.group(2).lstrip("0") or "0"
+    if len(digits) > MAX_INT_DIGITS:
+        got = text.strip() if len(text.strip()) <= 40 else f"a {len(digits):,}-digit number"
+        raise SpecError(name, f"must be <= {MAX_INT:,}, got {got}", "that is 2^63-1, PyTorch's int64 limit")
+    return int(sign + digits)
+
+
+def number_from_text(name: str, text: str, hint: str) -> float:
+    """``text`` as a float: ASCII digits, point and exponent only (``1_0``, ``١``, ``３`` are refused)."""
+    if len(text) > MAX_TEXT_CHARS or _NUMBER_TEXT.fullmatch(text.strip()) is None:
+        raise SpecError(name, f"must be a number (digits 0-9, '.', 'e'), got {shown(text)}", hint)
+    return float(text)
 
 
 def bounded_number(name: str, value: Any, low: float, high: float, hint: str) -> float:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from core import registry
 from core.errors import SpecError
-from core.limits import MAX_INT, MAX_INT_DIGITS, shown
+from core.limits import MAX_INT, shown, whole_from_text
 
 # Names only, for argparse choices and messages; the registries hold everything else about them.
 DTYPES = registry.DTYPES.names
@@ -19,7 +18,6 @@ SOURCES = registry.SOURCES.names
 INPUT_FILLS = registry.INPUT_FILLS.names
 PADDING_WORDS = ("same", "valid")
 MAX_SEED = MAX_INT
-_WHOLE_TEXT = re.compile(r"[+-]?([0-9]+)")  # ASCII digits only: str.isdigit() also accepts '²'
 MAX_INPUT_VALUES = 65_536
 
 Sizes = tuple[int, ...]
@@ -113,14 +111,7 @@ def _whole(name: str, value: Any, minimum: int, maximum: int = MAX_INT) -> int:
     """A whole number in ``[minimum, maximum]`` from an int, an integral float or ASCII digits (``"+3"``, ``" 7"``)."""
     hint = f"use an integer >= {minimum}"
     if isinstance(value, str):
-        text = value.strip()
-        match = _WHOLE_TEXT.fullmatch(text)
-        if match is None:
-            raise SpecError(name, f"must be a whole number (digits 0-9), got {shown(value)}", hint)
-        if len(match.group(1).lstrip("0")) > MAX_INT_DIGITS:
-            got = text if len(text) <= 40 else f"a {len(match.group(1)):,}-digit number"
-            raise SpecError(name, f"must be <= {maximum:,}, got {got}", _limit(maximum))
-        value = int(text)
+        value = whole_from_text(name, value, hint)
     elif isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
             hint = f"use e.g. {int(value)}" if math.isfinite(value) else hint

@@ -41,7 +41,20 @@ SUBPROCESS_CASES = [
     (["bench", "--out", "README.md", "--min-time", "0.01"], ["out", "is a file"]),
     (["bench", "--out", "README.md/sub", "--min-time", "0.01"], ["out"]),
     (["bench", "--out", "/proc/x", "--min-time", "0.01"], ["out"]),
-    (["bench", "--out", " ", "--min-time", "0.01"], ["out", "blank name"]),  # made a folder named " " before
+    (["bench", "--out", " ", "--min-time", "0.01"], ["out", "empty"]),  # made a folder named " " before
+    # From the adversarial pass: each was exit 1, a second line, or silently accepted.
+    (["inspect", "--cin", "0" * 4400 + "3" + "0" * 20], ["cin", "int64"]),
+    (["bench", "--out", "/tmp/" + "a" * 300, "--min-time", "0.01"], ["out", "255 bytes"]),
+    (["bench", "--out", "/proc", "--min-time", "0.01"], ["out", "cannot write into"]),
+    (["screenshot", "--preset", "conv2d-doc-example", "--out", "/proc/x.png"], ["out", "cannot write into"]),
+    (["init", "--draws=３"], ["--draws", "digits 0-9"]),
+    (["init", "--draws=1_0"], ["--draws", "digits 0-9"]),
+    (["bench", "--min-time=١"], ["--min-time", "digits 0-9"]),
+    (["inspect", "--dims=２"], ["--dims", "digits 0-9"]),
+    (["screenshot", "--preset", "conv2d-doc-example", "--out", "x.png", "--size=１９２０x１０８０"], ["size"]),
+    (["bench", "--out=", "--format", "csv"], ["out", "empty"]),
+    (["bench", "--sweep=batch=1,,2"], ["sweep", "empty value"]),
+    (["inspect", "--mode", "m" * 100_000], ["--mode", "100,000 characters"]),
     (["screenshot", "--preset", "conv2d-doc-example", "--out", " /x.png"], ["out", "blank name"]),
 ]
 
@@ -113,7 +126,8 @@ HOSTILE_TEXT = st.one_of(
     st.sampled_from(
         ["", " ", "²", "+-3", "-1", "0", "1e400", "inf", "-inf", "nan", "NaN", "1e19", "10000000000000000000",
          FIVE_THOUSAND_DIGITS, "3x", "x3", "3x3x3", "١٢", "0x10", "1_000", "2.5", "../../../evil", "\x00", "same",
-         "valid", "true", "null", "[]", "{}", "-", "--", "9223372036854775808", "9223372036854775807"]
+         "valid", "true", "null", "[]", "{}", "-", "--", "9223372036854775808", "9223372036854775807",
+         "0" * 4400 + "3", "３", "1_0", "١", " ", "a" * 300]
     ),
     st.text(max_size=12),
     st.integers(-(2**70), 2**70).map(str),
@@ -142,11 +156,16 @@ def no_real_work(monkeypatch: pytest.MonkeyPatch) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_cli_error_is_exit_2_with_one_line(
-    data: st.DataObject, no_real_work: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    data: st.DataObject,
+    no_real_work: None,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     command = data.draw(st.sampled_from(sorted(OPTIONS)))
     option = data.draw(st.sampled_from(OPTIONS[command]))
     value = data.draw(HOSTILE_TEXT)
+    monkeypatch.chdir(tmp_path)  # an accepted --out creates its folder: never in the checkout
     args = [command, f"{option}={value}"]
     if command == "screenshot":
         args += [] if option == "--preset" else ["--preset", "conv2d-doc-example"]

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import SpecError
-from core.limits import MAX_MIN_RUN_TIME_S, MAX_ROUNDS, MAX_SWEEP_POINTS, MAX_THREADS, bounded_int, bounded_number
+from core.limits import (
+    MAX_MIN_RUN_TIME_S,
+    MAX_ROUNDS,
+    MAX_SWEEP_POINTS,
+    MAX_THREADS,
+    bounded_int,
+    bounded_number,
+    shown,
+)
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.registry import DTYPES, IMPLEMENTATIONS
 from core.spec import LayerSpec
@@ -84,12 +92,14 @@ def parse_sweep(text: str | None) -> Sweep | None:
     if not sep or name not in SWEEP_VARIABLES:
         raise SpecError(
             "sweep",
-            f"expected NAME=v1,v2,... with NAME one of {', '.join(SWEEP_VARIABLES)}, got {text!r}",
+            f"expected NAME=v1,v2,... with NAME one of {', '.join(SWEEP_VARIABLES)}, got {shown(text)}",
             "e.g. --sweep batch=1,16,128",
         )
-    items = tuple(v.strip() for v in values.split(",") if v.strip())
-    if not items:
+    items = tuple(v.strip() for v in values.split(","))
+    if not any(items):
         raise SpecError("sweep", f"no values for {name}", "e.g. --sweep batch=1,16,128")
+    if not all(items):
+        raise SpecError("sweep", f"an empty value in {shown(values)}", "e.g. --sweep batch=1,16,128")
     if name == "threads":
         return Sweep(name, tuple(check_threads(v) for v in items))
     return Sweep(name, items)

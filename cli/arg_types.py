@@ -1,0 +1,34 @@
+"""argparse types with core's rules for numbers: ASCII digits only (argparse's int() and float() accept '３', '١'
+and '1_0'), no digit-limit crash, and the reason in the one error line."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from core.errors import SpecError
+from core.limits import number_from_text, whole_from_text
+
+
+def whole(option: str, hint: str) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number (its range is checked by core where the value is used)."""
+
+    def parse(text: str) -> int:
+        try:
+            return whole_from_text(option, text, hint)
+        except SpecError as error:
+            raise argparse.ArgumentTypeError(f"{error.rule}; {error.hint}") from None
+
+    return parse
+
+
+def number(option: str, hint: str) -> Callable[[str], float]:
+    """An argparse ``type`` for a real number (its range is checked by core where the value is used)."""
+
+    def parse(text: str) -> float:
+        try:
+            return number_from_text(option, text, hint)
+        except SpecError as error:
+            raise argparse.ArgumentTypeError(f"{error.rule}; {error.hint}") from None
+
+    return parse
