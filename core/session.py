@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,8 @@ class Session:
 
 
 def _fail(path: Path, rule: str) -> SpecError:
-    return SpecError("session", f"{path.name}: {rule}", "nothing was changed; choose a session saved by LinConv Lab")
+    name = path.name if path.name.isprintable() else repr(path.name)  # a newline in a name: still one line
+    return SpecError("session", f"{name}: {rule}", "nothing was changed; choose a session saved by LinConv Lab")
 
 
 def load_session(path: Path) -> Session:
@@ -43,7 +45,10 @@ def load_session(path: Path) -> Session:
     beyond its recursion limit and bytes that are not UTF-8 are all the same "cannot read" message.
     """
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe would block forever, /dev/zero never end
+            raise _fail(path, "not a regular file")
+        size = status.st_size
         with path.open("rb") as file:
             raw = file.read(MAX_SESSION_BYTES + 1)
     except OSError as error:
@@ -65,7 +70,7 @@ def load_session(path: Path) -> Session:
         raise _fail(path, f"cannot read JSON: {reason}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail(path, f'not a LinConv Lab session (expected "format": "{FORMAT}")')
-    if data.get("version") != VERSION:
+    if type(data.get("version")) is not int or data["version"] != VERSION:  # true == 1 and 1.0 == 1 in Python
         raise _fail(path, f"unsupported version {shown(data.get('version'))} (this app reads version {VERSION})")
     if not isinstance(data.get("spec"), dict):
         raise _fail(path, "'spec' must be an object")

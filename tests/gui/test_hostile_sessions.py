@@ -129,3 +129,28 @@ def test_settings_survive_every_start_after_a_hostile_value(qtbot, tmp_path: Pat
         assert win.controller.spec is not None and win.controller.error is None
         win.close()
     assert os.path.getsize(path) > 0
+
+
+def test_a_named_pipe_a_device_and_a_folder_are_refused_without_blocking(tmp_path: Path) -> None:
+    from core.errors import SpecError
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)  # opening it for reading would block until someone writes
+    for path in (fifo, Path("/dev/zero"), tmp_path):
+        with pytest.raises(SpecError, match="not a regular file"):
+            load_session(path)
+
+
+def test_odd_names_and_versions_are_one_line_and_refused(tmp_path: Path) -> None:
+    from core.errors import SpecError
+
+    odd = tmp_path / "bad\nname.json"
+    odd.write_text("{}")
+    with pytest.raises(SpecError) as caught:
+        load_session(odd)
+    assert "\n" not in str(caught.value)
+    for version in ("true", "1.0"):
+        path = tmp_path / f"v{version}.json"
+        path.write_text(HEAD.replace('"version": 1', f'"version": {version}') + '"spec": {}}')
+        with pytest.raises(SpecError, match="unsupported version"):
+            load_session(path)
