@@ -8,11 +8,13 @@ from typing import Any
 
 import torch
 
-from core.index_maps import weight_uses
+from core.chunks import aligned_chunks
+from core.comparison import compare_outputs, max_abs_difference
+from core.index_maps import NO_WEIGHT, weight_uses
 from core.layers import make_input
 from core.mapping import LayerMapping
 from core.rounding import absolute_problem, gamma, tolerances, within_tolerance
-from core.weight_transfer import gather_to_linear, scatter_to_conv
+from core.weight_transfer import gather_to_linear
 
 
 @dataclass(frozen=True)
@@ -63,23 +65,22 @@ class EqualityReport:
         return data
 
 
-def _rel_error(diff: torch.Tensor, reference: torch.Tensor) -> float:
-    """Largest ``|difference| / |reference|``: infinite where the reference is 0 and the difference is not."""
-    if diff.numel() == 0:
-        return 0.0
-    magnitude = reference.abs()
-    zero = magnitude == 0
-    ratio = diff / magnitude.masked_fill(zero, 1.0)
-    ratio.masked_fill_(zero & (diff > 0), float("inf")).masked_fill_(zero & (diff == 0), 0.0)
-    return float(ratio.max())
-
-
 def _sum_lengths(mapping: LayerMapping) -> tuple[int, int]:
     """Longest sum in the forward pass (one output element) and in the backward pass (any gradient)."""
     spec = mapping.valid.spec
     forward = max(mapping.linear.in_features, mapping.conv.weight[0].numel()) + 1
     positions = spec.batch * int(torch.Size(mapping.output_size).numel())
     return forward, max(forward, mapping.linear.out_features, positions)
+
+
+def _scatter_in_pieces(linear_values: torch.Tensor, index: torch.Tensor, conv_shape: torch.Size) -> torch.Tensor:
+    """:func:`~core.weight_transfer.scatter_to_conv` a piece at a time: the same sums in the same order, without
+    a mask, a list of positions and a gathered copy of the whole (in unrolled mode Toeplitz-sized) gradient."""
+    out = torch.zeros(conv_shape.numel(), dtype=linear_values.dtype)
+    for values, positions in aligned_chunks(linear_values, index):
+        used = positions != NO_WEIGHT
+        out.index_add_(0, positions[used], values[used])
+    return out.reshape(conv_shape)
 
 
 def _round_trip_exact(mapping: LayerMapping) -> bool:
@@ -102,60 +103,76 @@ def _round_trip_exact(mapping: LayerMapping) -> bool:
 
 def check_equality(mapping: LayerMapping, x: torch.Tensor | None = None) -> EqualityReport:
     """Run both layers of ``mapping`` forward and backward on the spec's input (``x``, if already made) and
-    compare."""
+    compare.
+
+    Lean on memory: one layer's graph at a time, gradients through ``grad_outputs`` (no product tensors), the
+    Linear's (possibly Toeplitz-sized) weight gradient mapped onto the conv at once, and every float64 comparison
+    a piece at a time. What stays alive: both outputs, the upstream gradient and the float64 ``|W| |x| + |b|``.
+    """
     spec = mapping.valid.spec
     x = make_input(spec) if x is None else x
     dtype = x.dtype
-    rtol, atol = tolerances(dtype)
-    x_conv = x.clone().requires_grad_(True)
-    x_linear = x.clone().requires_grad_(True)
-    y_conv = mapping.run_conv(x_conv)
-    y_linear = mapping.run_linear(x_linear)
-    generator = torch.Generator().manual_seed(spec.seed + 1)
-    upstream = torch.randn(y_conv.shape, generator=generator, dtype=torch.float64).to(dtype)
+    conv_bias, linear_bias, bias_index = mapping.conv.bias, mapping.linear.bias, mapping.bias_index
+    # x itself is never written to: detached aliases are leaves of their own, without copies.
+    x_conv, x_linear = x.detach().requires_grad_(True), x.detach().requires_grad_(True)
     conv_leaves = [x_conv, mapping.conv.weight]
     linear_leaves = [x_linear, mapping.linear.weight]
-    conv_bias, linear_bias, bias_index = mapping.conv.bias, mapping.linear.bias, mapping.bias_index
     if conv_bias is not None and linear_bias is not None:
         conv_leaves.append(conv_bias)
         linear_leaves.append(linear_bias)
-    conv_grads = torch.autograd.grad((y_conv * upstream).sum(), conv_leaves)
-    linear_grads = torch.autograd.grad((y_linear * upstream).sum(), linear_leaves)
 
-    conv_out, linear_out = y_conv.detach(), y_linear.detach()
-    diff = (conv_out.double() - linear_out.double()).abs()
-    magnitude, grad_magnitudes = absolute_problem(mapping.conv, x, upstream)
-    forward_terms, backward_terms = _sum_lengths(mapping)
-    bound = 2 * gamma(forward_terms, dtype) * magnitude
+    y_conv = mapping.run_conv(x_conv)
+    generator = torch.Generator().manual_seed(spec.seed + 1)
+    upstream = torch.randn(y_conv.shape, generator=generator, dtype=torch.float64).to(dtype)
+    conv_grads = torch.autograd.grad(y_conv, conv_leaves, grad_outputs=upstream)
+    conv_out = y_conv.detach()
+    del y_conv
+    y_linear = mapping.run_linear(x_linear)
+    linear_input_grad, linear_weight_grad, *linear_bias_grad = torch.autograd.grad(
+        y_linear, linear_leaves, grad_outputs=upstream
+    )
+    linear_out = y_linear.detach()
+    del y_linear
     grads = {
-        "input": (conv_grads[0], linear_grads[0]),
+        "input": (conv_grads[0], linear_input_grad),
         "weight": (
             conv_grads[1],
-            scatter_to_conv(linear_grads[1], mapping.weight_index, mapping.conv.weight.shape),
+            _scatter_in_pieces(linear_weight_grad, mapping.weight_index, mapping.conv.weight.shape),
         ),
     }
-    if conv_bias is not None and bias_index is not None and len(conv_grads) == 3:
-        grads["bias"] = (conv_grads[2], scatter_to_conv(linear_grads[2], bias_index, conv_bias.shape))
-    grad_errors = {name: float((a.double() - b.double()).abs().max()) for name, (a, b) in grads.items()}
+    del linear_weight_grad  # Linear-shaped: as large as a Toeplitz matrix in unrolled mode
+    if conv_bias is not None and bias_index is not None and linear_bias_grad:
+        grads["bias"] = (conv_grads[2], _scatter_in_pieces(linear_bias_grad[0], bias_index, conv_bias.shape))
+
+    magnitude, grad_magnitudes = absolute_problem(mapping.conv, x, upstream)
+    del upstream
+    forward_terms, backward_terms = _sum_lengths(mapping)
+    outputs = compare_outputs(conv_out, linear_out, magnitude, 2 * gamma(forward_terms, dtype))
+    del magnitude
+    rtol, atol = tolerances(dtype)
+    backward_scale = 2 * gamma(backward_terms, dtype)
+    grad_errors = {name: max_abs_difference(a, b) for name, (a, b) in grads.items()}
     grad_equal = all(
-        within_tolerance(a, b, 2 * gamma(backward_terms, dtype) * grad_magnitudes[name], dtype)
+        within_tolerance(a, b, grad_magnitudes[name], dtype, bound_scale=backward_scale)
         for name, (a, b) in grads.items()
     )
+    del grads, grad_magnitudes, conv_grads, linear_input_grad, linear_bias_grad
+    roundtrip_exact = _round_trip_exact(mapping)
     return EqualityReport(
         mode=mapping.mode,
         dtype=spec.dtype,
-        equal=within_tolerance(linear_out, conv_out, bound, dtype),
-        allclose=bool(torch.allclose(linear_out, conv_out, rtol=rtol, atol=atol)),
-        max_abs_error=float(diff.max()),
-        max_rel_error=_rel_error(diff, conv_out.double()),
+        equal=outputs.equal,
+        allclose=outputs.allclose,
+        max_abs_error=outputs.max_abs_error,
+        max_rel_error=outputs.max_rel_error,
         rtol=rtol,
         atol=atol,
-        bitwise_equal_fraction=float((conv_out == linear_out).double().mean()),
-        within_rounding_bound=bool((diff <= bound).all()),
-        rounding_bound=float(bound.max()),
+        bitwise_equal_fraction=outputs.bitwise_equal_fraction,
+        within_rounding_bound=outputs.within_rounding_bound,
+        rounding_bound=outputs.rounding_bound,
         grad_equal=grad_equal,
         grad_max_abs_error=grad_errors,
-        roundtrip_exact=_round_trip_exact(mapping),
+        roundtrip_exact=roundtrip_exact,
         conv_output=conv_out,
         linear_output=linear_out,
     )

@@ -13,6 +13,7 @@ from scipy import stats
 
 from core.layers import make_conv, make_linear, quiet_same_padding
 from core.modes import linear_shape
+from core.running_moments import RunningMoments
 from core.validation import ValidSpec
 
 SAME_DISTRIBUTION_P = 0.01
@@ -90,21 +91,27 @@ def check_init(valid: ValidSpec, draws: int = 40, samples: int = 20_000, bins: i
     # nn.Linear's init depends on in_features only, so a few rows of PyTorch's own Linear show the whole law
     # without building (say) a 27M-entry unrolled matrix per draw.
     linear_rows = max(1, min(shape.out_features, math.ceil(per_draw / shape.in_features)))
-    linear_parts, conv_parts, linear_outputs, conv_outputs = [], [], [], []
+    conv_fan_in = (spec.cin // spec.groups) * math.prod(spec.kernel)
+    # The samples' room is taken up front (small tensors allocated between the draws' large ones would pin the heap
+    # holes those leave), and output moments accumulate draw by draw (every draw's output kept cost draws x its size).
+    linear_samples = torch.empty((draws, min(linear_rows * shape.in_features, per_draw)))
+    conv_samples = torch.empty((draws, min(spec.cout * conv_fan_in, per_draw)))
+    linear_outputs, conv_outputs = RunningMoments(), RunningMoments()
     with torch.random.fork_rng(devices=[]), torch.no_grad(), quiet_same_padding():
         for draw in range(draws):
             torch.manual_seed(spec.seed + draw)
             conv = make_conv(spec)
             linear = make_linear(shape.in_features, linear_rows, spec.bias)
-            linear_parts.append(_sample(linear.weight, per_draw, generator))
-            conv_parts.append(_sample(conv.weight, per_draw, generator))
+            linear_samples[draw] = _sample(linear.weight, per_draw, generator)
+            conv_samples[draw] = _sample(conv.weight, per_draw, generator)
             x = torch.randn((1, spec.cin, *spec.input_size), generator=generator)
-            conv_outputs.append(conv(x).reshape(-1))
-            linear_outputs.append(linear(torch.randn((64, shape.in_features), generator=generator)).reshape(-1))
-    linear_w = torch.cat(linear_parts).double().numpy()
-    conv_w = torch.cat(conv_parts).double().numpy()
+            conv_outputs.add(conv(x))
+            del x, conv  # before the next draw's
+            linear_outputs.add(linear(torch.randn((64, shape.in_features), generator=generator)))
+            del linear
+    linear_w = linear_samples.reshape(-1).double().numpy()
+    conv_w = conv_samples.reshape(-1).double().numpy()
     test = stats.ks_2samp(linear_w, conv_w)
-    conv_fan_in = (spec.cin // spec.groups) * math.prod(spec.kernel)
     linear_bound = 1 / math.sqrt(shape.in_features)
     conv_bound = 1 / math.sqrt(conv_fan_in)
     edge = max(linear_bound, conv_bound)
@@ -127,7 +134,7 @@ def check_init(valid: ValidSpec, draws: int = 40, samples: int = 20_000, bins: i
         conv_density=conv_density.tolist(),
         linear_weight_std=float(linear_w.std()),
         conv_weight_std=float(conv_w.std()),
-        linear_output_std=float(torch.cat(linear_outputs).std()),
-        conv_output_std=float(torch.cat(conv_outputs).std()),
+        linear_output_std=linear_outputs.std(),
+        conv_output_std=conv_outputs.std(),
         verdict=_verdict(shape.in_features, conv_fan_in, same, float(test.statistic), float(test.pvalue), draws),
     )

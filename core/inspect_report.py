@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from math import prod
 
 from core.formulas import Formula, axis_names, output_size_formulas
-from core.memory import format_bytes
+from core.memory import OVERHEAD_BYTES, MemoryEstimate, StagePeak, format_bytes
 from core.modes import linear_shape
 from core.registry import DTYPES
 from core.tap_count import taps_inside
@@ -62,6 +62,41 @@ def _linear_terms(mode: str, dims: int) -> tuple[str, str, str]:
         "unrolled": (f"cin*{spatial}", f"cout*{out_spatial}", "N"),
         "unfold": (f"cin*{kernel}", "cout", f"N*{out_spatial}"),
     }[mode]
+
+
+PEAK_TERMS = {  # what each peak is made of (core.memory has the element-by-element terms)
+    "check": "layers + input + outputs + largest phase",
+    "init": "largest draw: float32 layers, permutation, forward",
+    "window": "every stage's result + largest stage's work",
+}
+
+
+def _stages(estimate: MemoryEstimate) -> dict[str, StagePeak]:
+    return {"check": estimate.check, "init": estimate.init, "window": estimate.window}
+
+
+def _peak_formulas(valid: ValidSpec) -> list[Formula]:
+    """The estimated peak of each part of the app (:mod:`core.memory`) and the budget it is held to."""
+    estimate = valid.memory
+    copied = " + copies back from a child process" if estimate.isolated else ""
+    formulas = [
+        Formula(
+            f"peak: {name}",
+            PEAK_TERMS[name] + ("" if name == "init" else copied),
+            f"{format_bytes(stage.kept)} kept + {format_bytes(stage.work)} work + {format_bytes(OVERHEAD_BYTES)} slack",
+            format_bytes(stage.peak),
+        )
+        for name, stage in _stages(estimate).items()
+    ]
+    formulas.append(
+        Formula(
+            "memory budget",
+            "largest peak <= budget",
+            f"{format_bytes(estimate.total)} <= {format_bytes(valid.budget_bytes)}",
+            f"{100 * estimate.total / valid.budget_bytes:.0f}% used",
+        )
+    )
+    return formulas
 
 
 def inspect_spec(valid: ValidSpec) -> InspectReport:
@@ -156,6 +191,9 @@ def inspect_spec(valid: ValidSpec) -> InspectReport:
         )
         for name, n in counts.items()
     ]
+    memory_formulas += _peak_formulas(valid)
+    memory |= {f"peak_{name}": stage.peak for name, stage in _stages(valid.memory).items()}
+    memory["peak"] = valid.memory.total
     return InspectReport(
         mode=mode,
         output_shape=output_shape,

@@ -9,6 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from core.chunks import aligned_chunks
 from core.index_maps import NO_WEIGHT, channel_bias_index, grouped_dense_index, toeplitz_index
 from core.layers import make_conv, make_linear, quiet_same_padding, torch_dtype
 from core.mapping_code import mapping_code
@@ -87,8 +88,13 @@ class LayerMapping:
 
     def weight_uses(self) -> torch.Tensor:
         """How many Linear entries equal each conv weight (flat conv-weight order)."""
-        used = self.weight_index[self.weight_index != NO_WEIGHT]
-        return torch.bincount(used, minlength=self.conv.weight.numel())
+        # A piece of the index map at a time: a mask and a position list of the whole map would cost more than
+        # the map itself.
+        uses = torch.zeros(self.conv.weight.numel(), dtype=torch.int64)
+        for (part,) in aligned_chunks(self.weight_index):
+            used = part[part != NO_WEIGHT]
+            uses.index_add_(0, used, torch.ones_like(used))
+        return uses
 
     def structure(self, uses: torch.Tensor | None = None) -> Structure:
         """The Linear's sparsity and sharing; pass :meth:`weight_uses` if it is already at hand."""

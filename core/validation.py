@@ -128,8 +128,8 @@ def validate(spec: LayerSpec, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> Valid
     if memory.total > budget_bytes:
         raise SpecError(
             "memory",
-            f"mode {mode} would need about {format_bytes(memory.total)} "
-            f"(Linear weight {format_bytes(memory.linear_weight)}), over the budget of {format_bytes(budget_bytes)}",
+            f"mode {mode} would need about {format_bytes(memory.total)} at its peak ({memory.breakdown()}, "
+            f"Linear weight {format_bytes(memory.linear_weight)}), over the budget of {format_bytes(budget_bytes)}",
             "use a smaller input, batch or channel count"
             + (", or mode unfold (no dense Toeplitz matrix)" if mode == "unrolled" else ""),
         )
