@@ -179,7 +179,7 @@ def cmd_check(args: argparse.Namespace) -> None:
             + ", ".join(f"{k} {format_number(v)}" for k, v in report.grad_max_abs_error.items())
             + ")",
         ),
-        ("weights round trip", "exact" if report.roundtrip_exact else "NOT exact"),
+        ("weights round trip", report.round_trip_text()),
         (
             "Linear sparsity",
             f"{100 * structure.sparsity:.2f}% structural zeros, "

@@ -13,6 +13,7 @@ from core.comparison import compare_outputs, max_abs_difference
 from core.index_maps import NO_WEIGHT, weight_uses
 from core.layers import make_input
 from core.mapping import LayerMapping
+from core.round_trip import describe_round_trip
 from core.rounding import absolute_problem, gamma, tolerances, within_tolerance
 from core.weight_transfer import gather_to_linear
 
@@ -25,7 +26,9 @@ class EqualityReport:
     ``2*gamma_n*(|W| |x| + |b|)`` with ``gamma_n = n*u/(1 - n*u)``: differences below it are rounding.
     ``equal`` holds when every element is within the dtype's allclose tolerances (``allclose``) or within that
     bound; ``grad_equal`` applies the same test to the input, weight and bias gradients (the Linear's mapped back
-    onto the conv weights by summing shared entries).
+    onto the conv weights by summing shared entries). ``roundtrip_exact``: every conv weight the Linear holds maps
+    back bit for bit; ``unreachable_weights`` of ``conv_weights`` are kernel taps that only ever meet padding, which
+    the Linear never holds and so cannot give back (a fact of the geometry, not a failed mapping).
     """
 
     mode: str
@@ -42,8 +45,14 @@ class EqualityReport:
     grad_equal: bool
     grad_max_abs_error: dict[str, float]
     roundtrip_exact: bool
+    unreachable_weights: int
+    conv_weights: int
     conv_output: torch.Tensor
     linear_output: torch.Tensor
+
+    def round_trip_text(self) -> str:
+        """The weight round trip in one sentence, unreachable kernel taps explained (the CLI and the window)."""
+        return describe_round_trip(self.roundtrip_exact, self.unreachable_weights, self.conv_weights)
 
     @property
     def abs_difference(self) -> torch.Tensor:
@@ -83,22 +92,21 @@ def _scatter_in_pieces(linear_values: torch.Tensor, index: torch.Tensor, conv_sh
     return out.reshape(conv_shape)
 
 
-def _round_trip_exact(mapping: LayerMapping) -> bool:
-    """Would mapping the Linear back give exactly the conv? Without recovering it: the Linear must equal the conv
-    gathered through the index map, bit for bit, and every conv weight must reach the Linear (a kernel tap that
-    only ever sees padding cannot be recovered from it, unless it is 0)."""
+def _round_trip(mapping: LayerMapping) -> tuple[bool, int]:
+    """Would mapping the Linear back give the conv? Without recovering it: whether the Linear equals the conv
+    gathered through the index map, bit for bit (so every weight it holds comes back exactly), and how many conv
+    weights it never holds (kernel taps that only ever see padding: no mapping can recover those)."""
     valid = mapping.valid
     spec = valid.spec
     uses = weight_uses(spec.cout, spec.cin, spec.groups, valid.geometry, valid.mode == "unrolled")
+    unreachable = int((uses == 0).sum())
     weight = mapping.conv.weight.detach()
-    if bool(weight.reshape(-1)[uses == 0].any()):
-        return False
     if not torch.equal(gather_to_linear(weight, mapping.weight_index), mapping.linear.weight.detach()):
-        return False
+        return False, unreachable
     conv_bias, linear_bias = mapping.conv.bias, mapping.linear.bias
     if conv_bias is None or linear_bias is None or mapping.bias_index is None:
-        return conv_bias is None and linear_bias is None
-    return torch.equal(gather_to_linear(conv_bias, mapping.bias_index), linear_bias.detach())
+        return conv_bias is None and linear_bias is None, unreachable
+    return torch.equal(gather_to_linear(conv_bias, mapping.bias_index), linear_bias.detach()), unreachable
 
 
 def check_equality(mapping: LayerMapping, x: torch.Tensor | None = None) -> EqualityReport:
@@ -157,7 +165,7 @@ def check_equality(mapping: LayerMapping, x: torch.Tensor | None = None) -> Equa
         for name, (a, b) in grads.items()
     )
     del grads, grad_magnitudes, conv_grads, linear_input_grad, linear_bias_grad
-    roundtrip_exact = _round_trip_exact(mapping)
+    roundtrip_exact, unreachable = _round_trip(mapping)
     return EqualityReport(
         mode=mapping.mode,
         dtype=spec.dtype,
@@ -173,6 +181,8 @@ def check_equality(mapping: LayerMapping, x: torch.Tensor | None = None) -> Equa
         grad_equal=grad_equal,
         grad_max_abs_error=grad_errors,
         roundtrip_exact=roundtrip_exact,
+        unreachable_weights=unreachable,
+        conv_weights=mapping.conv.weight.numel(),
         conv_output=conv_out,
         linear_output=linear_out,
     )

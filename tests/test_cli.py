@@ -204,3 +204,12 @@ def test_inspect_of_a_changed_preset_does_not_tell_the_presets_story() -> None:
     assert "gives the same two numbers" in unchanged
     assert "gives the same two numbers" not in changed
     assert changed.startswith("preset fc-4x2-as-conv-2x2 (") and "changed: cout=5" in changed.splitlines()[0]
+
+
+def test_check_explains_kernel_taps_that_only_ever_meet_padding() -> None:
+    args = ("check", "--dims", "1", "--cin", "2", "--cout", "3", "--kernel", "3", "--dilation", "5", "--padding", "5")
+    data = run_json(*args, "--input", "1")
+    assert data["roundtrip_exact"] and data["unreachable_weights"] == 12 and data["conv_weights"] == 18
+    text = run(*args, "--input", "1").stdout
+    assert "NOT exact" not in text  # was the verdict: the mapping did not fail, the taps never reach the Linear
+    assert "12 of 18 conv weights are kernel taps that only ever meet padding" in text

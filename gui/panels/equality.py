@@ -108,7 +108,7 @@ class EqualityPanel(QWidget):
         n["bitwise equal"].setText(f"{100 * report.bitwise_equal_fraction:.1f}% of elements")
         grads = ", ".join(f"{k} {v:.2g}" for k, v in report.grad_max_abs_error.items())
         n["gradients"].setText(f"{'agree' if report.grad_equal else 'DIFFER'} (max abs error {grads})")
-        n["weights round trip"].setText("exact" if report.roundtrip_exact else "not exact")
+        n["weights round trip"].setText(report.round_trip_text())
         conv, linear = _first_map(report.conv_output), _first_map(report.linear_output)
         self.conv_map.set_data(conv)
         self.linear_map.set_data(linear)
