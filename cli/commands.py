@@ -20,7 +20,7 @@ from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, r
 from cli.text_table import format_sections, format_table
 from core.errors import SpecError
 from core.invocation import command_name
-from core.limits import MAX_BUDGET_MIB, MAX_DRAWS, MIN_BUDGET_MIB, MIN_DRAWS, bounded_int, budget_bytes, shown
+from core.limits import MAX_BUDGET_MIB, MAX_DRAWS, MIN_BUDGET_MIB, MIN_DRAWS, budget_bytes, shown
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.number_format import format_number
 from core.presets import load_all_presets, load_preset
@@ -192,8 +192,9 @@ def cmd_check(args: argparse.Namespace) -> None:
 
 def cmd_init(args: argparse.Namespace) -> None:
     valid = validated(args)
-    bounded_int("draws", args.draws, MIN_DRAWS, MAX_DRAWS, "use e.g. 40")
-    from core.init_check import check_init
+    from core.init_check import check_draws, check_init
+
+    check_draws(valid, args.draws)  # here too: in half precision check_init runs in a child process
     from core.isolation import call_isolated
 
     report = call_isolated(valid.spec.dtype, check_init, valid, args.draws)

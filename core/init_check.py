@@ -11,12 +11,16 @@ import numpy as np
 import torch
 from scipy import stats
 
+from core.errors import SpecError
 from core.layers import make_conv, make_linear, quiet_same_padding
+from core.limits import MAX_DRAWS, MAX_INIT_WORK, MIN_DRAWS, bounded_int
 from core.modes import linear_shape
 from core.running_moments import RunningMoments
 from core.validation import ValidSpec
 
 SAME_DISTRIBUTION_P = 0.01
+DEFAULT_SAMPLES = 20_000
+PERMUTATION_LIMIT = 16  # sample by permutation while the weights are at most this many times the samples
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,43 @@ def _sample(weight: torch.Tensor, count: int, generator: torch.Generator) -> tor
     flat = weight.detach().reshape(-1)
     if flat.numel() <= count:
         return flat
-    return flat[torch.randperm(flat.numel(), generator=generator)[:count]]
+    if flat.numel() <= PERMUTATION_LIMIT * count:
+        return flat[torch.randperm(flat.numel(), generator=generator)[:count]]
+    # Far more weights than samples: positions drawn independently (a repeat is rare) instead of a permutation of
+    # every weight, which cost 8 bytes and most of a draw's time per weight (0.4 s for 14.7M weights).
+    return flat[torch.randint(flat.numel(), (count,), generator=generator)]
+
+
+def _linear_rows(in_features: int, out_features: int, per_draw: int) -> int:
+    # nn.Linear's init depends on in_features only, so a few rows of PyTorch's own Linear show the whole law
+    # without building (say) a 27M-entry unrolled matrix per draw.
+    return max(1, min(out_features, math.ceil(per_draw / in_features)))
+
+
+def init_work(valid: ValidSpec, draws: int, samples: int = DEFAULT_SAMPLES) -> int:
+    """Random numbers drawn and multiply-adds done by :func:`check_init`: bounded by :data:`MAX_INIT_WORK`."""
+    spec = valid.spec
+    shape = linear_shape(spec, valid.mode, valid.geometry)
+    rows = _linear_rows(shape.in_features, shape.out_features, max(1, math.ceil(samples / draws)))
+    conv_weights = spec.cout * (spec.cin // spec.groups) * math.prod(spec.kernel)
+    conv_macs = conv_weights * math.prod(valid.geometry.output)  # one sample per draw
+    linear = 65 * shape.in_features * rows  # its init, and a batch of 64 through it
+    return draws * (conv_weights + conv_macs + linear + spec.cin * math.prod(spec.input_size))
+
+
+def check_draws(valid: ValidSpec, draws: int, samples: int = DEFAULT_SAMPLES) -> None:
+    """Refuse a number of draws outside its range, or whose work exceeds :data:`MAX_INIT_WORK`, before any."""
+    bounded_int("draws", draws, MIN_DRAWS, MAX_DRAWS, "use e.g. 40")
+    work = init_work(valid, draws, samples)
+    if work > MAX_INIT_WORK:
+        most = max(1, MAX_INIT_WORK // max(1, work // draws))
+        hint = f"use at most {most} draws for this spec" if most >= MIN_DRAWS else "use a smaller spec"
+        raise SpecError(
+            "draws",
+            f"{draws} draws of this spec would take about {work:,} random numbers and multiply-adds, over the "
+            f"limit of {MAX_INIT_WORK:,} (about half a minute)",
+            hint,
+        )
 
 
 def _verdict(linear_fan_in: int, conv_fan_in: int, same: bool, ks: float, p: float, draws: int) -> str:
@@ -82,15 +122,17 @@ def _verdict(linear_fan_in: int, conv_fan_in: int, same: bool, ks: float, p: flo
     )
 
 
-def check_init(valid: ValidSpec, draws: int = 40, samples: int = 20_000, bins: int = 40) -> InitReport:
-    """Re-initialise both layers ``draws`` times (seeded) and compare their default weight distributions."""
+def check_init(valid: ValidSpec, draws: int = 40, samples: int = DEFAULT_SAMPLES, bins: int = 40) -> InitReport:
+    """Re-initialise both layers ``draws`` times (seeded) and compare their default weight distributions.
+
+    Raises :class:`~core.errors.SpecError` before any work if ``draws`` is out of range or too much work.
+    """
+    check_draws(valid, draws, samples)
     spec = valid.spec
     shape = linear_shape(spec, valid.mode, valid.geometry)
     generator = torch.Generator().manual_seed(spec.seed)
     per_draw = max(1, math.ceil(samples / draws))
-    # nn.Linear's init depends on in_features only, so a few rows of PyTorch's own Linear show the whole law
-    # without building (say) a 27M-entry unrolled matrix per draw.
-    linear_rows = max(1, min(shape.out_features, math.ceil(per_draw / shape.in_features)))
+    linear_rows = _linear_rows(shape.in_features, shape.out_features, per_draw)
     conv_fan_in = (spec.cin // spec.groups) * math.prod(spec.kernel)
     # The samples' room is taken up front (small tensors allocated between the draws' large ones would pin the heap
     # holes those leave), and output moments accumulate draw by draw (every draw's output kept cost draws x its size).

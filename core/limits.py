@@ -17,6 +17,7 @@ MAX_INT_DIGITS = len(str(MAX_INT))
 MIN_BUDGET_MIB = 1.0
 MAX_BUDGET_MIB = float(1 << 20)  # 1 TiB
 MIN_DRAWS, MAX_DRAWS = 2, 1000
+MAX_INIT_WORK = 4 * 10**9  # random numbers + multiply-adds of all init draws: about half a minute here
 MAX_MIN_RUN_TIME_S = 60.0  # timing budget per implementation and point
 MAX_ROUNDS = 100
 MAX_SWEEP_POINTS = 64
