@@ -157,13 +157,14 @@ def cmd_check(args: argparse.Namespace) -> None:
     from core.isolation import call_isolated
     from core.lab import check_mapping
 
-    mapping, report, structure = call_isolated(valid.spec.dtype, check_mapping, valid)
-    payload: dict[str, Any] = {**report.to_json(MAX_JSON_OUTPUT_ELEMENTS), **mapping.to_json(structure)}
+    checked = call_isolated(valid.spec.dtype, check_mapping, valid)
+    report, structure = checked.report, checked.structure
+    payload: dict[str, Any] = {**report.to_json(MAX_JSON_OUTPUT_ELEMENTS), **checked.mapping_json}
     verdict = "PASS: outputs agree up to float rounding" if report.equal else "FAIL: outputs differ beyond rounding"
     rows = [
         ("mode", report.mode),
-        ("Linear", f"Linear({mapping.linear.in_features}, {mapping.linear.out_features})"),
-        ("input transform", mapping.input_transform),
+        ("Linear", "Linear({}, {})".format(*checked.linear_features)),
+        ("input transform", checked.input_transform),
         ("max abs error", format_number(report.max_abs_error)),
         ("max rel error", format_number(report.max_rel_error)),
         ("allclose", f"{format_number(report.allclose)} (rtol={report.rtol:g}, atol={report.atol:g}, {report.dtype})"),
@@ -186,16 +187,16 @@ def cmd_check(args: argparse.Namespace) -> None:
             f"{structure.distinct_weights} distinct weights, each used {structure.reuse:.1f}x",
         ),
     ]
-    text = f"{_spec_line(valid)}\n\n{verdict}\n{format_table(rows)}\n\nmapping code:\n{mapping.code}"
+    text = f"{_spec_line(valid)}\n\n{verdict}\n{format_table(rows)}\n\nmapping code:\n{checked.code}"
     _emit(args, payload, text)
 
 
 def cmd_init(args: argparse.Namespace) -> None:
     valid = validated(args)
     from core.init_check import check_draws, check_init
+    from core.isolation import call_isolated
 
     check_draws(valid, args.draws)  # here too: in half precision check_init runs in a child process
-    from core.isolation import call_isolated
 
     report = call_isolated(valid.spec.dtype, check_init, valid, args.draws)
     payload = report.to_json()

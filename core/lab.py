@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -156,10 +157,31 @@ def compute_linear(valid: ValidSpec, mapping: LayerMapping | None = None, x: tor
     )
 
 
-def check_mapping(valid: ValidSpec) -> tuple[LayerMapping, EqualityReport, Structure]:
+@dataclass(frozen=True)
+class CheckResult:
+    """What the CLI's ``check`` reports, without the layers themselves: small enough to come back from a child
+    process (the mapping's Toeplitz weight and index map would double the peak memory on the way)."""
+
+    report: EqualityReport
+    structure: Structure
+    mapping_json: dict[str, Any]
+    linear_features: tuple[int, int]
+    input_transform: str
+    code: str
+
+
+def check_mapping(valid: ValidSpec) -> CheckResult:
     """Both layers mapped, their agreement checked and the Linear's structure counted (the CLI's ``check``)."""
     mapping = build_mapping(valid)
-    return mapping, check_equality(mapping), mapping.structure()
+    report, structure = check_equality(mapping), mapping.structure()
+    return CheckResult(
+        report=report,
+        structure=structure,
+        mapping_json=mapping.to_json(structure),
+        linear_features=(mapping.linear.in_features, mapping.linear.out_features),
+        input_transform=mapping.input_transform,
+        code=mapping.code,
+    )
 
 
 def stage_order(first: Sequence[str] = ()) -> tuple[str, ...]:
