@@ -5,30 +5,29 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TypeVar
 
 from core.errors import SpecError
 from core.limits import number_from_text, whole_from_text
 
+T = TypeVar("T")
 
-def whole(option: str, hint: str) -> Callable[[str], int]:
-    """An argparse ``type`` for a whole number (its range is checked by core where the value is used)."""
 
-    def parse(text: str) -> int:
+def _argument_type(parse: Callable[[str, str, str], T], option: str, hint: str) -> Callable[[str], T]:
+    def convert(text: str) -> T:
         try:
-            return whole_from_text(option, text, hint)
+            return parse(option, text, hint)
         except SpecError as error:
             raise argparse.ArgumentTypeError(f"{error.rule}; {error.hint}") from None
 
-    return parse
+    return convert
+
+
+def whole(option: str, hint: str) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number (its range is checked by core where the value is used)."""
+    return _argument_type(whole_from_text, option, hint)
 
 
 def number(option: str, hint: str) -> Callable[[str], float]:
     """An argparse ``type`` for a real number (its range is checked by core where the value is used)."""
-
-    def parse(text: str) -> float:
-        try:
-            return number_from_text(option, text, hint)
-        except SpecError as error:
-            raise argparse.ArgumentTypeError(f"{error.rule}; {error.hint}") from None
-
-    return parse
+    return _argument_type(number_from_text, option, hint)

@@ -8,27 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from core.spec import parse_spec
-from gui.launch import make_application
 from gui.panels.speed import SpeedPanel
-
-SPEC = parse_spec(dims=1, cin=4, cout=8, kernel=1, input_size=32, batch=2)
+from tests.gui.conftest import BENCH_SPEC as SPEC
 
 
 @pytest.fixture
-def panel(qtbot):
-    make_application()
-    widget = SpeedPanel()
-    qtbot.addWidget(widget)
-    widget.set_spec(SPEC)
-    for i in range(widget.impls.count()):
-        item = widget.impls.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.text() in ("linear", "conv") else Qt.CheckState.Unchecked)
-    widget.isolation.setCurrentText("none")
-    widget.min_time.setValue(0.02)
-    widget.rounds.setValue(1)
-    yield widget
-    widget.shutdown()
+def panel(speed_panel: SpeedPanel) -> SpeedPanel:
+    return speed_panel
 
 
 def test_run_plots_every_implementation_and_exports(qtbot, panel: SpeedPanel, tmp_path: Path) -> None:

@@ -15,9 +15,9 @@ from gui.controller import LabController
 from gui.launch import make_application
 from gui.main_window import MainWindow
 from gui.panels.speed import SpeedPanel
+from tests.gui.conftest import BENCH_SPEC
 
 SMALL = parse_spec(cin=2, cout=3, kernel=3, input_size=5)
-BENCH_SPEC = parse_spec(dims=1, cin=4, cout=8, kernel=1, input_size=32, batch=2)
 
 
 def _raising(error: BaseException):
@@ -43,18 +43,8 @@ def test_a_stage_worker_that_raises_reports_and_ends(qtbot, monkeypatch, error: 
 
 
 @pytest.fixture
-def speed(qtbot):
-    make_application()
-    panel = SpeedPanel()
-    qtbot.addWidget(panel)
-    panel.set_spec(BENCH_SPEC)
-    for i in range(panel.impls.count()):
-        item = panel.impls.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.text() in ("linear", "conv") else Qt.CheckState.Unchecked)
-    panel.min_time.setValue(0.02)
-    panel.rounds.setValue(1)
-    yield panel
-    panel.shutdown()
+def speed(speed_panel: SpeedPanel) -> SpeedPanel:
+    return speed_panel
 
 
 @pytest.mark.parametrize("error", [RuntimeError("worker died"), MemoryError()])
