@@ -89,6 +89,13 @@ def init_work(valid: ValidSpec, draws: int, samples: int = DEFAULT_SAMPLES) -> i
     return draws * (conv_weights + conv_macs + linear + spec.cin * math.prod(spec.input_size))
 
 
+def affordable_draws(valid: ValidSpec, wanted: int, samples: int = DEFAULT_SAMPLES) -> int:
+    """``wanted`` draws, or fewer if that many would exceed :data:`MAX_INIT_WORK` (the window's fixed count on a
+    large spec); below :data:`MIN_DRAWS` when even two are too much (then :func:`check_draws` says so)."""
+    per_draw = max(1, init_work(valid, 1, samples))
+    return min(wanted, MAX_INIT_WORK // per_draw)
+
+
 def check_draws(valid: ValidSpec, draws: int, samples: int = DEFAULT_SAMPLES) -> None:
     """Refuse a number of draws outside its range, or whose work exceeds :data:`MAX_INIT_WORK`, before any."""
     bounded_int("draws", draws, MIN_DRAWS, MAX_DRAWS, "use e.g. 40")

@@ -26,10 +26,11 @@ from core.display import ConvGrid, ReducedMatrix, conv_grid, reduce_matrix
 from core.equality import EqualityReport, check_equality
 from core.errors import SpecError
 from core.index_maps import weight_uses
-from core.init_check import InitReport, check_init
+from core.init_check import InitReport, affordable_draws, check_init
 from core.inspect_report import InspectReport, inspect_spec
 from core.isolation import iterate_isolated, needs_isolation
 from core.layers import make_conv, make_input, quiet_same_padding, torch_dtype
+from core.limits import MIN_DRAWS
 from core.mapping import LayerMapping, Structure, build_mapping
 from core.mapping_code import mapping_code
 from core.modes import linear_shape
@@ -236,7 +237,9 @@ def compute_stages_here(
                     mapping = build_mapping(valid)
                 yield stage, check_equality(mapping, conv.input if conv else None)
             elif stage == "init":
-                yield stage, check_init(valid, draws=init_draws, samples=INIT_SAMPLES)
+                # A large spec gets fewer draws rather than none; the report and the panel say how many.
+                draws = max(MIN_DRAWS, affordable_draws(valid, init_draws, INIT_SAMPLES))
+                yield stage, check_init(valid, draws=draws, samples=INIT_SAMPLES)
         except Exception as error:  # the worker's boundary: every failure becomes a message, never a dead thread
             yield stage, StageFailure(stage, _describe(error))
 

@@ -63,3 +63,16 @@ def test_init_different_fan_in_is_detected_and_explained() -> None:
 def test_init_is_reproducible_for_a_seed() -> None:
     valid = validate(parse_spec(kernel=1, mode="pointwise", seed=7))
     assert check_init(valid, draws=5).ks_statistic == check_init(valid, draws=5).ks_statistic
+
+
+def test_the_window_gets_fewer_init_draws_on_a_spec_too_large_for_its_24() -> None:
+    from core.init_check import affordable_draws, init_work
+    from core.lab import INIT_DRAWS, compute_stages
+    from core.limits import MAX_INIT_WORK
+
+    valid = validate(parse_spec(cin=64, cout=64, kernel=1, input_size=256))
+    assert init_work(valid, INIT_DRAWS) > MAX_INIT_WORK  # the CLI would refuse 24 draws of it
+    draws = affordable_draws(valid, INIT_DRAWS)
+    assert 2 <= draws < INIT_DRAWS
+    (stage, report), *_ = compute_stages(valid, ["init"])
+    assert stage == "init" and report.draws == draws
