@@ -123,12 +123,13 @@ _spare: _Child | None = None
 _spare_lock = threading.Lock()
 
 
-def _take_child() -> _Child:
-    """A child for one job: the warm spare if there is one, and a new spare starts warming for the next job."""
+def _take_child(keep_warm: bool) -> _Child:
+    """A child for one job: the warm spare if there is one; with ``keep_warm`` a new spare starts warming for the
+    next job (the window, job after job), without it none does (a one-shot command would only pay its start-up)."""
     global _spare
     with _spare_lock:
         child = _spare if _spare is not None and _spare.process.is_alive() else _Child()
-        _spare = _Child()
+        _spare = _Child() if keep_warm else None
     return child
 
 
@@ -140,14 +141,16 @@ class ChildFailed(Exception):
         self.kind, self.message = kind, message
 
 
-def iterate_isolated(dtype: str, function: Callable[..., Iterable[Any]], *args: Any) -> Generator[Any, None, None]:
+def iterate_isolated(
+    dtype: str, function: Callable[..., Iterable[Any]], *args: Any, keep_warm: bool = True
+) -> Generator[Any, None, None]:
     """Yield what ``function(*args)`` yields, computed in a child process of its own.
 
     ``function`` must be importable by name (it is pickled by reference) and its items picklable. Each job gets a
     fresh process (one is kept warm, so there is no wait for torch's import); closing this generator (a
     cancellation) kills it. Raises :class:`TorchCrashed` if the child dies, :class:`ChildFailed` if it raised.
     """
-    child = _take_child()
+    child = _take_child(keep_warm)
     try:
         _send(child.conn, (function, args))
         while True:
@@ -172,9 +175,10 @@ def _call(function: Callable[..., Any], args: tuple[Any, ...]) -> Iterable[Any]:
 
 
 def call_isolated(dtype: str, function: Callable[..., Any], *args: Any) -> Any:
-    """``function(*args)`` computed in a child process when ``dtype`` needs it (else here, directly)."""
+    """``function(*args)`` computed in a child process when ``dtype`` needs it (else here, directly); a one-shot
+    call, so no spare child is left warming."""
     if not needs_isolation(dtype):
         return function(*args)
-    for result in iterate_isolated(dtype, _call, function, args):
+    for result in iterate_isolated(dtype, _call, function, args, keep_warm=False):
         return result
     raise ChildFailed("NoResult", "the child process ended without a result")
