@@ -22,7 +22,6 @@ MAX_MIN_RUN_TIME_S = 60.0  # timing budget per implementation and point
 MAX_ROUNDS = 100
 MAX_SWEEP_POINTS = 64
 MAX_THREADS = 1024
-MAX_NAME_CHARS = 100  # preset names, option words: longer is never a name
 
 
 def shown(value: Any, limit: int = 40) -> str:

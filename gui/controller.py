@@ -159,8 +159,10 @@ class LabController(QObject):
             self._landed(generation, *item)
 
         def errored(error: Exception) -> None:  # compute_stages reports failures itself; this is a last resort
-            stage = next((s for s in order if self.result is not None and not self.result.has(s)), order[0])
-            self._failed(generation, stage, str(error))
+            # The worker is gone: every stage it had not delivered fails, so no panel waits for it.
+            for stage in order:
+                if self.result is not None and not self.result.has(stage) and stage not in self.failures:
+                    self._failed(generation, stage, str(error))
 
         # A slot must not hold the worker itself: Qt's connection would keep worker, generator and results alive.
         worker_ref = weakref.ref(worker)
