@@ -84,6 +84,9 @@ def _serve_one(conn: Connection, parent_pid: int) -> None:
         _send(conn, ("done", None))
     except (BrokenPipeError, EOFError, KeyboardInterrupt):
         pass
+    except SpecError as error:  # a user's error stays one, with its parameter, rule and hint
+        with contextlib.suppress(OSError):
+            _send(conn, ("spec_error", (error.parameter, error.rule, error.hint)))
     except BaseException as error:
         with contextlib.suppress(OSError):
             _send(conn, ("error", (type(error).__name__, str(error), traceback.format_exc(limit=5))))
@@ -163,6 +166,8 @@ def iterate_isolated(
                 yield payload
             elif kind == "done":
                 return
+            elif kind == "spec_error":
+                raise SpecError(*payload)
             else:
                 name, message, _ = payload
                 raise ChildFailed(name, message)

@@ -37,6 +37,10 @@ def raise_in_child() -> int:
     raise ValueError("bad value in the child")
 
 
+def refuse_in_child() -> int:
+    raise SpecError("draws", "too many for this test", "use fewer")
+
+
 def child_pid() -> int:
     return os.getpid()
 
@@ -60,6 +64,11 @@ def test_a_crash_in_the_child_is_a_message_and_this_process_lives() -> None:
 def test_an_exception_in_the_child_is_reported_by_type_and_message() -> None:
     with pytest.raises(ChildFailed, match="ValueError: bad value in the child"):
         call_isolated("bfloat16", raise_in_child)
+
+
+def test_a_user_error_in_the_child_stays_a_user_error() -> None:
+    with pytest.raises(SpecError, match="draws: too many for this test; use fewer"):
+        call_isolated("float16", refuse_in_child)
 
 
 def test_half_precision_work_runs_in_another_process_and_float32_here() -> None:
