@@ -187,6 +187,10 @@ def cmd_check(args: argparse.Namespace) -> None:
             f"{structure.distinct_weights} distinct weights, each used {structure.reuse:.1f}x",
         ),
     ]
+    if report.conv_output.numel() <= MAX_JSON_OUTPUT_ELEMENTS:  # small enough to read: both outputs, as --json has
+        shape = "x".join(str(n) for n in report.conv_output.shape)
+        for name, output in (("conv output", report.conv_output), ("Linear output", report.linear_output)):
+            rows.append((f"{name} ({shape})", ", ".join(f"{v:.6g}" for v in output.double().reshape(-1).tolist())))
     text = f"{_spec_line(valid)}\n\n{verdict}\n{format_table(rows)}\n\nmapping code:\n{checked.code}"
     _emit(args, payload, text)
 
@@ -214,7 +218,7 @@ def cmd_init(args: argparse.Namespace) -> None:
     text = (
         f"{_spec_line(valid)}\n\n{format_table(rows)}\n\n"
         f"KS statistic {report.ks_statistic:.4f}, p = {report.ks_pvalue:.3g} "
-        f"({report.draws} draws, {report.samples:,} weights each)\n\n{report.verdict}"
+        f"({report.samples:,} weights of each layer, pooled over {report.draws} draws)\n\n{report.verdict}"
     )
     _emit(args, payload, text)
 

@@ -100,3 +100,23 @@ def test_bad_bench_options_are_one_line(args: list[str], fragment: str) -> None:
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and fragment in lines[0], result.stderr
+
+
+def test_every_table_column_is_named_for_what_it_holds() -> None:
+    from types import SimpleNamespace
+
+    from cli.bench_command import records_table
+
+    def record(impl: str, value: str, noisy: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            impl=impl, value=value, variable="batch" if value else "", median_s=1e-5, iqr_s=1e-7, runs=5, gflops=1.0,
+            ratio_to_linear=1.0, ratio_low=0.9, ratio_high=1.1, baseline="linear", backend="b", page_faults=0.0,
+            peak_rss_bytes=0, roofline_fraction=0.5, noise_warning=noisy,
+        )  # fmt: skip
+
+    plain = records_table([record("linear", "", ""), record("conv", "", "")]).splitlines()[0].split()
+    assert "value" not in plain and "noise" not in plain and plain[-1] == "roofline" and "-" not in plain
+    assert "ratio to linear [95% CI]" in records_table([record("linear", "", "")])
+    swept = records_table([record("linear", "1", ""), record("conv", "4", "IQR is 20%")]).splitlines()
+    assert swept[0].split()[:2] == ["impl", "batch"] and swept[0].split()[-1] == "noise"
+    assert "noisy (IQR > 10% of median)" in swept[-1]

@@ -213,3 +213,15 @@ def test_check_explains_kernel_taps_that_only_ever_meet_padding() -> None:
     text = run(*args, "--input", "1").stdout
     assert "NOT exact" not in text  # was the verdict: the mapping did not fail, the taps never reach the Linear
     assert "12 of 18 conv weights are kernel taps that only ever meet padding" in text
+
+
+def test_check_text_prints_both_outputs_when_small() -> None:
+    text = run("check", "--preset", "fc-4x2-as-conv-2x2").stdout
+    assert "conv output (1x2x1x1)    0.298259, 1.49941" in text
+    assert "Linear output (1x2x1x1)  0.298259, 1.49941" in text
+    assert "output (" not in run("check", "--preset", "conv2d-doc-example", "--batch", "1").stdout  # too many to read
+
+
+def test_init_says_the_weights_are_pooled_over_the_draws() -> None:
+    text = run("init", "--preset", "fc-4x2-as-conv-2x2").stdout
+    assert "(320 weights of each layer, pooled over 40 draws)" in text
