@@ -200,7 +200,7 @@ def cmd_init(args: argparse.Namespace) -> None:
     from core.init_check import check_draws, check_init
     from core.isolation import call_isolated
 
-    check_draws(valid, args.draws)  # here too: in half precision check_init runs in a child process
+    check_draws(valid, args.draws)  # before a half-precision child process is started for nothing
 
     report = call_isolated(valid.spec.dtype, check_init, valid, args.draws)
     payload = report.to_json()
