@@ -46,7 +46,7 @@ from gui.panels.parameters import ParameterPanel
 from gui.panels.sliding import SlidingWindowPanel
 from gui.panels.speed import SpeedPanel
 from gui.panels.weights import WeightsPanel
-from gui.theme import ERROR_COLOURS, THEMES, apply_theme, plot_colours
+from gui.theme import ERROR_COLOURS, THEMES, PlotStyle, apply_theme, plot_colours
 from gui.widgets.heatmap import Heatmap
 from gui.widgets.panel_frame import PanelFrame
 
@@ -336,12 +336,18 @@ class MainWindow(QMainWindow):
         self.theme = THEMES[(THEMES.index(self.theme) + 1) % len(THEMES)] if self.theme in THEMES else "light"
         self._apply_look()
 
+    def plot_style(self) -> PlotStyle:
+        """Colours and font scale every plot and heatmap is drawn with."""
+        background, foreground = plot_colours(self.theme)
+        return PlotStyle(background, foreground, self.zoom)
+
     def _apply_look(self) -> None:
         apply_theme(QApplication.instance(), self.theme, self.zoom)  # type: ignore[arg-type]
-        background, foreground = plot_colours(self.theme)
+        style = self.plot_style()
+        background, foreground = style.background, style.foreground
         for heatmap in self.findChildren(Heatmap):
-            heatmap.restyle(background, foreground)
-        self.panels["speed"].restyle(background, foreground)
+            heatmap.restyle(style)
+        self.panels["speed"].restyle(style)
         for view in self.findChildren(pg.PlotWidget):
             view.setBackground(background)
             for side in ("left", "bottom"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -74,6 +75,29 @@ def palette(theme: str) -> QPalette:
 def plot_colours(theme: str) -> tuple[str, str]:
     """(background, foreground) for pyqtgraph plots in ``theme``."""
     return ("#1b1d20", "#e8e8e8") if theme == "dark" else ("#ffffff", "#1d1f22")
+
+
+@dataclass(frozen=True)
+class PlotStyle:
+    """How every plot and heatmap is drawn: colours and a font scale (font zoom x presentation factor).
+
+    Plots size their fonts as ``style.points(base)``, so Ctrl+/- and presentation mode scale titles, axes, tick
+    labels, legends and cell values together with the widgets' fonts.
+    """
+
+    background: str = "#ffffff"
+    foreground: str = "#1d1f22"
+    font_scale: float = 1.0
+
+    def points(self, base: float) -> float:
+        """``base`` points (as drawn at zoom 1) at this style's scale."""
+        return base * self.font_scale
+
+    def font(self, base: float, bold: bool = False) -> QFont:
+        font = QFont()
+        font.setPointSizeF(self.points(base))
+        font.setBold(bold)
+        return font
 
 
 def apply_theme(app: QApplication, theme: str, zoom: float = 1.0) -> None:

@@ -41,6 +41,7 @@ from core.lab import LabResult
 from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
 from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time, style_plot
+from gui.theme import PlotStyle
 from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, stop_and_wait
 
 PLOT_TITLES = {"time": "time per call", "ratio": "ratio to linear", "roofline": "roofline"}
@@ -157,11 +158,11 @@ class SpeedPanel(QWidget):
         else:
             self.measured.setText(f"{verb} {self.measured_spec.describe()}")
 
-    def restyle(self, background: str, foreground: str) -> None:
-        self.foreground = foreground
+    def restyle(self, style: PlotStyle) -> None:
+        self.foreground = style.foreground
         for widget in self.plots.values():
-            widget.setBackground(background)
-            style_plot(widget.getPlotItem(), foreground)
+            widget.setBackground(style.background)
+            style_plot(widget.getPlotItem(), style.foreground)
         self._draw()
 
     def config(self) -> BenchConfig:

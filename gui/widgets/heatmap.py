@@ -7,6 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui.theme import PlotStyle
+
 DIVERGING = "CET-D1A"
 HIGHLIGHT = "#ffb000"
 MAX_HIGHLIGHTS = 4000
@@ -74,13 +76,13 @@ class Heatmap(QWidget):
             ticks = [[((i + 0.5) * scale, str(i * scale)) for i in range(count)]] if count * scale <= 16 else None
             self.plot.getAxis(axis).setTicks(ticks)
 
-    def restyle(self, background: str, foreground: str) -> None:
+    def restyle(self, style: PlotStyle) -> None:
         """Follow the theme: background, axes, title and read-out colours."""
-        self.view.setBackground(background)
+        self.view.setBackground(style.background)
         for side in ("left", "bottom"):
-            self.plot.getAxis(side).setPen(foreground)
-            self.plot.getAxis(side).setTextPen(foreground)
-        self.plot.titleLabel.setText(self.plot.titleLabel.text, color=foreground)
+            self.plot.getAxis(side).setPen(style.foreground)
+            self.plot.getAxis(side).setTextPen(style.foreground)
+        self.plot.titleLabel.setText(self.plot.titleLabel.text, color=style.foreground)
 
     def set_colormap(self, colormap: pg.ColorMap, levels: tuple[float, float]) -> None:
         self.colorbar.setColorMap(colormap)
