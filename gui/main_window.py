@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         for heatmap in self.findChildren(Heatmap):
             heatmap.restyle(style)
         self.panels["speed"].restyle(style)
+        self.panels["init"].restyle(style)
         for view in self.findChildren(pg.PlotWidget):
             view.setBackground(background)
             for side in ("left", "bottom"):

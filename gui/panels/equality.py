@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QHBoxLayout, 
 from core.equality import EqualityReport
 from core.lab import LabResult
 from core.registry import DTYPES
-from gui.widgets.heatmap import Heatmap
+from gui.widgets.heatmap import Heatmap, HighlightTargets
 
 
 def _first_map(tensor: torch.Tensor) -> np.ndarray:
@@ -19,11 +19,20 @@ def _first_map(tensor: torch.Tensor) -> np.ndarray:
     return sample.reshape(sample.shape[0], -1).numpy()
 
 
-class EqualityPanel(QWidget):
+def difference_levels(diff: np.ndarray) -> tuple[tuple[float, float], str]:
+    """Colour levels and title of the |difference| map: 0..max, or 0..1 and "(all 0)" when nothing differs."""
+    top = float(diff.max()) if diff.size else 0.0
+    if top > 0:
+        return (0.0, top), "|difference|"
+    return (0.0, 1.0), "|difference| (all 0)"
+
+
+class EqualityPanel(HighlightTargets, QWidget):
     """``dtypeRequested`` asks the window to recompute in another dtype (float32 <-> float64)."""
 
     dtypeRequested = Signal(str)
     STAGES = ("equality",)
+    highlight_targets = ("conv", "linear", "difference")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +76,9 @@ class EqualityPanel(QWidget):
         layout.addLayout(form)
         layout.addLayout(maps, 1)
 
+    def target_maps(self) -> dict[str, Heatmap]:
+        return {"conv": self.conv_map, "linear": self.linear_map, "difference": self.diff_map}
+
     def set_badge(self, state: str, text: str) -> None:
         self.badge.setText(text)
         self.badge.setProperty("state", state)
@@ -92,6 +104,8 @@ class EqualityPanel(QWidget):
         report: EqualityReport | None = result.equality
         if report is None:
             return
+        if report is not self.report:
+            self.clear_highlights()
         self.report = report
         self._show_verdict(report)
         self.dtype.blockSignals(True)
@@ -109,9 +123,15 @@ class EqualityPanel(QWidget):
         grads = ", ".join(f"{k} {v:.2g}" for k, v in report.grad_max_abs_error.items())
         n["gradients"].setText(f"{'agree' if report.grad_equal else 'DIFFER'} (max abs error {grads})")
         n["weights round trip"].setText(report.round_trip_text())
+        self._draw_maps(report)
+
+    def _draw_maps(self, report: EqualityReport) -> None:
+        """Both outputs on one colour scale (so equal numbers look equal), and their difference."""
         conv, linear = _first_map(report.conv_output), _first_map(report.linear_output)
-        self.conv_map.set_data(conv)
-        self.linear_map.set_data(linear)
+        bound = float(max(np.abs(conv).max(initial=0.0), np.abs(linear).max(initial=0.0))) or 1.0
+        self.conv_map.set_data(conv, levels=(-bound, bound))
+        self.linear_map.set_data(linear, levels=(-bound, bound))
         diff = abs(conv - linear)
-        top = float(diff.max()) if diff.size else 0.0
-        self.diff_map.set_data(diff, levels=(0.0, top or 1e-30), cmap="viridis")
+        levels, title = difference_levels(diff)
+        self.diff_map.set_title(title)
+        self.diff_map.set_data(diff, levels=levels, cmap="viridis")

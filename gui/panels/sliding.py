@@ -18,16 +18,37 @@ from PySide6.QtWidgets import (
 )
 
 from core.lab import ConvStage, LabResult, LinearStage
-from core.sliding import step_count, window_step
-from gui.widgets.heatmap import Heatmap
+from core.sliding import WindowStep, step_count, window_step
+from gui.widgets.heatmap import Heatmap, HighlightTargets, shows_cell_texts
 
 PAD_MARK = "#9a9a9a"
+# (x, y) axis labels of the input, kernel and output maps, by the spec's dims.
+AXIS_LABELS = {
+    1: {"input": ("position l (padded)", ""), "kernel": ("tap k", ""), "output": ("position l", "")},
+    2: {"input": ("w", "h"), "kernel": ("kw", "kh"), "output": ("j", "i")},
+}
 
 
-class SlidingWindowPanel(QWidget):
+def plural(count: int, word: str) -> str:
+    """``1 tap``, ``3 taps``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def per_dim(values: tuple[int, int], dims: int) -> str:
+    """A geometry pair as the spec writes it: one number for 1-D (its width), ``(h, w)`` for 2-D."""
+    return str(values[1]) if dims == 1 else f"({values[0]}, {values[1]})"
+
+
+def padding_text(lo: tuple[int, int], hi: tuple[int, int], dims: int) -> str:
+    """Zeros before/after each dimension; one figure when both sides agree."""
+    return per_dim(lo, dims) if lo == hi else f"{per_dim(lo, dims)}/{per_dim(hi, dims)}"
+
+
+class SlidingWindowPanel(HighlightTargets, QWidget):
     """Shows the ``conv`` stage (input, kernel, output) and the ``linear`` stage (the matrix view)."""
 
     STAGES = ("conv", "linear")
+    highlight_targets = ("input", "kernel", "output", "matrix")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,9 +69,10 @@ class SlidingWindowPanel(QWidget):
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.timer = QTimer(self)
-        self.input_map = Heatmap("input (padded)", "w", "h", colorbar=False)
-        self.kernel_map = Heatmap("kernel", "kw", "kh", colorbar=False)
-        self.output_map = Heatmap("conv output", "j", "i", colorbar=False)
+        labels = AXIS_LABELS[2]
+        self.input_map = Heatmap("input (padded)", *labels["input"], colorbar=False)
+        self.kernel_map = Heatmap("kernel", *labels["kernel"], colorbar=False)
+        self.output_map = Heatmap("conv output", *labels["output"], colorbar=False)
         self.matrix_map = Heatmap("matrix view", "column", "row")
         self.pad_marks = pg.ScatterPlotItem(pxMode=False)
         self.input_map.plot.addItem(self.pad_marks)
@@ -88,6 +110,14 @@ class SlidingWindowPanel(QWidget):
         self.speed.valueChanged.connect(self._speed_changed)
         self.timer.timeout.connect(lambda: self.step(1))
 
+    def target_maps(self) -> dict[str, Heatmap]:
+        return {
+            "input": self.input_map,
+            "kernel": self.kernel_map,
+            "output": self.output_map,
+            "matrix": self.matrix_map,
+        }
+
     def show_result(self, result: LabResult) -> None:
         if result.conv is None:
             return
@@ -96,8 +126,11 @@ class SlidingWindowPanel(QWidget):
             self._draw_step()
             return
         self.result, self.conv = result, result.conv
+        self.clear_highlights()
         conv = result.conv
         spec = result.valid.spec
+        for name, heatmap in (("input", self.input_map), ("kernel", self.kernel_map), ("output", self.output_map)):
+            heatmap.set_axis_labels(*AXIS_LABELS[spec.dims][name])
         for widget, maximum in ((self.channel, spec.cout - 1), (self.position, step_count(result.valid) - 1)):
             widget.blockSignals(True)
             widget.setRange(0, maximum)
@@ -108,8 +141,15 @@ class SlidingWindowPanel(QWidget):
         pad_cells = _padding_cells((rows, cols), geom.pad_lo, geom.input)
         self.pad_marks.clear()  # a spec without padding must not keep the previous one's marks
         if pad_cells.size:
+            # Where cells print their "0", a dashed frame marks padding (an x would cross the number out).
+            framed = _pad_symbol((rows, cols)) == "dashed"
             self.pad_marks.setData(
-                x=pad_cells[:, 1] + 0.5, y=pad_cells[:, 0] + 0.5, size=0.6, symbol="x", pen=PAD_MARK, brush=None
+                x=pad_cells[:, 1] + 0.5,
+                y=pad_cells[:, 0] + 0.5,
+                size=0.84 if framed else 0.6,
+                symbol="s" if framed else "x",
+                pen=pg.mkPen(PAD_MARK, width=1.5, style=Qt.PenStyle.DashLine) if framed else PAD_MARK,
+                brush=None,
             )
         self._show_matrix(result)
         self._channel_changed()
@@ -122,7 +162,7 @@ class SlidingWindowPanel(QWidget):
             return
         mode = result.valid.mode
         if mode == "unfold" and linear.patch_matrix is not None:
-            self.matrix_map.plot.setTitle("patch matrix (unfold): the current position is one column")
+            self.matrix_map.set_title("patch matrix (unfold): the current position is one column")
             self.matrix_map.set_data(linear.patch_matrix)
         else:
             what = (
@@ -130,7 +170,7 @@ class SlidingWindowPanel(QWidget):
                 if mode == "unrolled"
                 else "Linear.weight: the current output channel is one row"
             )
-            self.matrix_map.plot.setTitle(what)
+            self.matrix_map.set_title(what)
             self.matrix_map.set_data(linear.linear_matrix.values, scale=linear.linear_matrix.block)
 
     def step(self, delta: int) -> None:
@@ -158,20 +198,21 @@ class SlidingWindowPanel(QWidget):
         cin_g = spec.cin // spec.groups
         group_first = (o // (spec.cout // spec.groups)) * cin_g
         kernel = conv.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
-        self.kernel_map.plot.setTitle(f"kernel [{o}, 0]")
+        self.kernel_map.set_title(f"kernel [{o}, 0]")
         self.kernel_map.set_data(kernel)
         out = conv.sample_output[o].numpy().reshape(result.valid.geometry.output)
-        self.output_map.plot.setTitle(f"output ch {o}")
+        self.output_map.set_title(f"output ch {o}")
         self.output_map.set_data(out)
-        self.input_map.plot.setTitle(f"input ch {group_first} (x: pad)")
-        self.input_map.set_data(conv.padded_input[group_first].numpy())
+        padded = conv.padded_input[group_first].numpy()
+        pad = "" if not result.valid.geometry.has_padding else f" ({_pad_symbol(padded.shape)}: padding)"
+        self.input_map.set_title(f"input ch {group_first}{pad}")
+        self.input_map.set_data(padded)
         self._draw_step()
 
     def _draw_step(self, *_: object) -> None:
         if self.result is None or self.conv is None:
             return
         result, conv, linear = self.result, self.conv, self.linear
-        geom, spec = result.valid.geometry, result.valid.spec
         step = window_step(result.valid, self.position.value(), self.channel.value())
         real = [cell for _, cell, inside in step.taps if inside]
         padded = [cell for _, cell, inside in step.taps if not inside]
@@ -191,15 +232,32 @@ class SlidingWindowPanel(QWidget):
             self.matrix_map.highlight([(row // block, c) for c in range(matrix_cols)])
             matrix_text = f"matrix row {row}" + (f" (block row {row // block})" if block > 1 else "")
         value = float(conv.sample_output[step.out_channel].reshape(-1)[self.position.value()])
-        i, j = step.position
-        group = step.out_channel // (spec.cout // spec.groups)
-        where = f"({i}, {j})" if spec.dims == 2 else f"{j}"
-        self.where.setText(
-            f"output[0, {step.out_channel}, {where}] = Σ kernel ⊙ patch + bias = {value:.5g}  ·  "
-            f"{len(real)} taps on input, {len(padded)} on padding zeros  ·  same number as {matrix_text} "
-            f"· input channels {step.channels[0]}–{step.channels[-1]} (group {group})"
-            f"  ·  stride {geom.stride}, dilation {geom.dilation}, padding {geom.pad_lo}/{geom.pad_hi}"
-        )
+        self.where.setText(_step_text(step, value, matrix_text, result))
+
+
+def _step_text(step: WindowStep, value: float, matrix_text: str, result: LabResult) -> str:
+    """The status line under the controls, in the spec's dimensionality and with singular/plural right."""
+    geom, spec = result.valid.geometry, result.valid.spec
+    i, j = step.position
+    where = f"({i}, {j})" if spec.dims == 2 else f"{j}"
+    real = sum(1 for _, _, inside in step.taps if inside)
+    padded = len(step.taps) - real
+    zeros = "a padding zero" if padded == 1 else "padding zeros"
+    first, last = step.channels[0], step.channels[-1]
+    channels = f"input channel {first}" if first == last else f"input channels {first}–{last}"
+    if spec.groups > 1:
+        channels += f" (group {step.out_channel // (spec.cout // spec.groups)})"
+    return (
+        f"output[0, {step.out_channel}, {where}] = Σ kernel ⊙ patch + bias = {value:.5g}  ·  "
+        f"{plural(real, 'tap')} on input, {plural(padded, 'tap')} on {zeros}  ·  "
+        f"same number as {matrix_text}  ·  {channels}  ·  stride {per_dim(geom.stride, spec.dims)}, "
+        f"dilation {per_dim(geom.dilation, spec.dims)}, padding {padding_text(geom.pad_lo, geom.pad_hi, spec.dims)}"
+    )
+
+
+def _pad_symbol(shape: tuple[int, ...]) -> str:
+    """How padding cells are marked: a dashed frame where cells print their numbers, else an x."""
+    return "dashed" if shows_cell_texts(shape, 1) else "x"
 
 
 def _padding_cells(shape: tuple[int, int], pad_lo: tuple[int, int], size: tuple[int, int]) -> np.ndarray:

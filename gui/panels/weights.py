@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from core.lab import ConvStage, LabResult, LinearStage
 from core.registry import OKABE_ITO
-from gui.widgets.heatmap import Heatmap
+from gui.widgets.heatmap import Heatmap, HighlightTargets, shows_cell_texts
 
+# Splitting the width: what a heatmap's axis and colour bar take, and what a cell that prints its number wants
+# (a large grid, which prints none, counts as this many cells).
+MAP_OVERHEAD_PX, NUMBER_CELL_PX, LARGE_GRID_CELLS = 120, 64, 6
 SOURCE_COLOURS = ("#dddddd", *OKABE_ITO[:7], "#7b3294", "#008837", "#a6611a", "#5e3c99", "#e66101")
 
 
@@ -24,10 +27,28 @@ def _source_colormap() -> pg.ColorMap:
     return pg.ColorMap(positions, [pg.mkColor(c) for c in SOURCE_COLOURS])
 
 
-class WeightsPanel(QWidget):
+def conv_axis_labels(dims: int) -> tuple[str, str]:
+    """(x, y) labels of the tiled conv weight: a 1-D kernel has taps k, a 2-D one rows kh and columns kw."""
+    return ("cin/groups × k", "cout") if dims == 1 else ("cin/groups × kw", "cout × kh")
+
+
+def patch_axis_labels(dims: int) -> tuple[str, str]:
+    return ("output position", "cin × k" if dims == 1 else "cin × kh × kw")
+
+
+def _wanted_width(heatmap: Heatmap) -> int:
+    if heatmap.isHidden():
+        return 0
+    rows, cols = heatmap.shape[:2] if len(heatmap.shape) == 2 else (0, 0)
+    cells = cols if shows_cell_texts((rows, cols), heatmap.scale) else LARGE_GRID_CELLS
+    return MAP_OVERHEAD_PX + NUMBER_CELL_PX * cells
+
+
+class WeightsPanel(HighlightTargets, QWidget):
     """Shows the ``weights`` stage."""
 
     STAGES = ("conv", "linear")
+    highlight_targets = ("linear", "conv", "patches")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,15 +61,16 @@ class WeightsPanel(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.linear_map = Heatmap("Linear.weight", "in feature", "out feature")
-        self.conv_map = Heatmap("conv.weight", "cin/groups × kw", "cout × kh")
+        self.conv_map = Heatmap("conv.weight", *conv_axis_labels(2))
         self.kernel_lines = pg.PlotCurveItem(pen=pg.mkPen("#888888", width=1))
         self.conv_map.plot.addItem(self.kernel_lines)
-        self.patch_map = Heatmap("patches (sample 0)", "output position", "cin × kh × kw")
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.patch_map = Heatmap("patches (sample 0)", *patch_axis_labels(2))
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         for view in (self.linear_map, self.conv_map, self.patch_map):
             splitter.addWidget(view)
         for index in range(3):
             splitter.setStretchFactor(index, 1)
+        self._widths: list[int] = []
         top = QHBoxLayout()
         top.addWidget(QLabel("Linear colour:"))
         top.addWidget(self.colour_by)
@@ -59,17 +81,23 @@ class WeightsPanel(QWidget):
         self.linear_map.hovered.connect(self._hover_linear)
         self.conv_map.hovered.connect(self._hover_conv)
 
+    def target_maps(self) -> dict[str, Heatmap]:
+        return {"linear": self.linear_map, "conv": self.conv_map, "patches": self.patch_map}
+
     def show_result(self, lab: LabResult) -> None:
         """Draw what has landed: the conv side first, the Linear side when its stage is in."""
         if lab.conv is not None and lab.conv is not self.conv:
             self.conv = lab.conv
+            self.clear_highlights()
+            dims = lab.valid.spec.dims
+            self.conv_map.set_axis_labels(*conv_axis_labels(dims))
+            self.patch_map.set_axis_labels(*patch_axis_labels(dims))
             self.conv_map.set_data(lab.conv.conv_grid.values)
             self._draw_grid_lines()
             if lab.linear is None:  # the previous spec's Linear must not pass for this one's
                 self.linear = None
-                self.linear_map.image.clear()
-                self.linear_map.plot.setTitle("Linear.weight: computing…")
-                self.patch_map.image.clear()
+                self.linear_map.clear("Linear.weight: computing…")
+                self.patch_map.clear()
             structure = lab.conv.structure
             self.note.setText(
                 f"{100 * structure.sparsity:.1f}% structural zeros; {structure.distinct_weights} distinct weights, "
@@ -79,7 +107,7 @@ class WeightsPanel(QWidget):
             self.linear = result = lab.linear
             reduced = result.linear_matrix
             rows, cols = reduced.shape
-            self.linear_map.plot.setTitle(f"Linear.weight {rows}×{cols}")
+            self.linear_map.set_title(f"Linear.weight {rows}×{cols}")
             if reduced.block > 1 and "blocks" not in self.note.text():
                 self.note.setText(
                     self.note.text() + f" Shown in {reduced.block}×{reduced.block} blocks (largest entry of each)."
@@ -89,6 +117,15 @@ class WeightsPanel(QWidget):
             self.patch_map.setVisible(result.patch_matrix is not None)
             if result.patch_matrix is not None:
                 self.patch_map.set_data(result.patch_matrix)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Give each heatmap width by what it prints (a 4-column Linear beside a 2-column kernel gets more), so
+        small grids' numbers fit. Only when the grids change shape: a splitter a person dragged stays put."""
+        widths = [_wanted_width(heatmap) for heatmap in (self.linear_map, self.conv_map, self.patch_map)]
+        if widths != self._widths:
+            self._widths = widths
+            self.splitter.setSizes(widths)
 
     def _draw_grid_lines(self) -> None:
         """Lines between the kernels of the tiled conv weight, as one item (one line item each is slow)."""
@@ -117,8 +154,10 @@ class WeightsPanel(QWidget):
             source = reduced.source
             palette_size = len(SOURCE_COLOURS) - 1
             values = np.where(source < 0, -1, source % palette_size).astype(float)
-            self.linear_map.set_data(values, levels=(-1, palette_size - 1), scale=reduced.block)
-            self.linear_map.set_colormap(_source_colormap(), (-1, palette_size - 1))
+            levels = (-1.0, float(palette_size - 1))
+            self.linear_map.set_data(values, levels=levels, scale=reduced.block, numbers=reduced.values)
+            ticks = [(-1.0, "none"), (0.0, "0"), (levels[1], str(palette_size - 1))]
+            self.linear_map.set_colormap(_source_colormap(), levels, ticks)
         else:
             self.linear_map.set_data(reduced.values, scale=reduced.block)
 
