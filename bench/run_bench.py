@@ -126,7 +126,8 @@ def _row(record: dict) -> str:
     return (
         f"| {record['impl']} | {record['median_s'] * 1e6:.1f} | {record['ratio_to_linear']:.2f} "
         f"[{record['ratio_low']:.2f}-{record['ratio_high']:.2f}] | {record['page_faults']:.0f} | "
-        f"{record['peak_rss_bytes'] / 2**20:.1f} | {100 * record['roofline_fraction']:.0f}% | {record['backend']} |"
+        f"{record['peak_rss_bytes'] / 2**20:.1f} | {100 * record['roofline_fraction']:.0f}% of "
+        f"{record['roofline_level']} | {record['backend']} |"
     )
 
 

@@ -144,7 +144,7 @@ def _row(r: Any) -> dict[str, str]:
         "backend": r.backend,
         "faults/call": f"{r.page_faults:.0f}",
         "RSS/call": "n/a" if r.peak_rss_bytes < 0 else format_bytes(r.peak_rss_bytes),
-        "roofline": f"{100 * r.roofline_fraction:.0f}%",
+        "roofline": f"{100 * r.roofline_fraction:.0f}% of {r.roofline_level}",
         "noise": "noisy (IQR > 10% of median)" if r.noise_warning else "",
     }
 
@@ -162,12 +162,23 @@ def records_table(records: list[Any]) -> str:
     return format_table([[row[k] for k in keep] for row in rows], [names.get(k, k) for k in keep])
 
 
+def roofline_text(roof: Any) -> str:
+    """One line per thread count: the peak and where it came from, and each memory level's copy bandwidth."""
+    levels = ", ".join(f"{level.name} {level.bandwidth_gbs:.0f} GB/s" for level in roof.levels)
+    copies = ", ".join(format_bytes(level.probe_bytes) for level in roof.levels)
+    return (
+        f"roofline ({roof.threads} threads, {roof.dtype}): peak {roof.peak_gflops:.0f} GFLOP/s ({roof.peak_source}); "
+        f"bandwidth {levels} (copies of {copies}, source + destination)"
+    )
+
+
 def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: PlotWriter | None) -> None:
     """Measure, print the table and the explanation, write the files (plots through ``plot_writer``)."""
     config = config_from_args(args, valid.spec, valid.budget_bytes)
     formats = _formats(args.format) if args.out else set()
     if args.out:
         ensure_folder(Path(args.out))  # before the run: a wrong folder must not cost the measurements
+    from core.bench.caption import caption_lines
     from core.bench.explain import explain
     from core.bench.records import write_records
     from core.bench.runner import collect, run_bench
@@ -180,7 +191,9 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
     values = list(dict.fromkeys(r.value for r in result.records))
     explanation = {value or "spec": explain([r for r in result.records if r.value == value]) for value in values}
     files: list[Path] = []
+    caption = caption_lines(result)
     meta = {
+        "caption": caption,
         "spec": valid.spec.to_dict(),
         "allocator": result.allocator,
         "tf32": result.tf32,
@@ -203,12 +216,10 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
         payload = {"records": [dataclasses.asdict(r) for r in result.records], **meta, "files": [str(f) for f in files]}
         print(json.dumps(payload, indent=2, default=str))
         return
+    print("\n".join(caption))
     print(f"allocator: {result.allocator}; isolation: {config.isolation}; TF32: {result.tf32}")
-    for threads, roof in result.rooflines.items():
-        print(
-            f"roofline ({threads} threads, {roof.dtype}): peak {roof.peak_gflops:.0f} GFLOP/s (1024^3 matmul), "
-            f"bandwidth {roof.bandwidth_gbs:.1f} GB/s (256 MiB copy)"
-        )
+    for roof in result.rooflines.values():
+        print(roofline_text(roof))
     print()
     print(records_table(result.records))
     for value, exclusion in result.excluded:

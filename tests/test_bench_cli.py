@@ -48,6 +48,9 @@ def test_bench_writes_table_files_and_progress(tmp_path: Path) -> None:
     assert [(r.impl, r.value) for r in records] == [("linear", "1"), ("conv", "1"), ("linear", "4"), ("conv", "4")]
     meta = json.loads((out / "bench.json").read_text())["meta"]
     assert meta["explanation"] and meta["rooflines"]
+    roofline = next(line for line in result.stdout.splitlines() if line.startswith("roofline ("))
+    assert all(f"{level} " in roofline for level in ("L2", "L3", "DRAM")), roofline
+    assert meta["caption"][0] in result.stdout and "torch " in meta["caption"][1]
     ET.fromstring((out / "bench_ratio.svg").read_text())
 
 
@@ -111,12 +114,13 @@ def test_every_table_column_is_named_for_what_it_holds() -> None:
         return SimpleNamespace(
             impl=impl, value=value, variable="batch" if value else "", median_s=1e-5, iqr_s=1e-7, runs=5, gflops=1.0,
             ratio_to_linear=1.0, ratio_low=0.9, ratio_high=1.1, baseline="linear", backend="b", page_faults=0.0,
-            peak_rss_bytes=0, roofline_fraction=0.5, noise_warning=noisy,
+            peak_rss_bytes=0, roofline_fraction=0.5, roofline_level="L2", noise_warning=noisy,
         )  # fmt: skip
 
     plain = records_table([record("linear", "", ""), record("conv", "", "")]).splitlines()[0].split()
     assert "value" not in plain and "noise" not in plain and plain[-1] == "roofline" and "-" not in plain
     assert "ratio to linear [95% CI]" in records_table([record("linear", "", "")])
+    assert "50% of L2" in records_table([record("linear", "", "")])  # the level that bounds it
     swept = records_table([record("linear", "1", ""), record("conv", "4", "IQR is 20%")]).splitlines()
     assert swept[0].split()[:2] == ["impl", "batch"] and swept[0].split()[-1] == "noise"
     assert "noisy (IQR > 10% of median)" in swept[-1]

@@ -83,15 +83,20 @@ def test_run_produces_one_record_per_implementation_with_the_documented_fields()
     linear, conv = result.records
     assert linear.ratio_to_linear == 1.0 or math.isclose(linear.ratio_to_linear, 1.0)
     assert linear.baseline == "linear" == conv.baseline
+    assert linear.roofline_level == "L2"  # a few KiB of data: bounded by the cache it lives in, not by DRAM
     assert conv.ratio_low <= conv.ratio_to_linear <= conv.ratio_high
+    levels = [level.name for roof in result.rooflines.values() for level in roof.levels]
     for record in result.records:
         assert record.median_s > 0 and record.runs >= 2 and record.gflops > 0
+        assert record.q1_s <= record.median_s <= record.q3_s and record.iqr_s == record.q3_s - record.q1_s
+        assert record.roofline_level in levels and record.working_set_bytes > 0
         assert record.backend and record.page_faults >= 0 and record.roofline_fraction > 0
         assert record.allocator == "default" and record.threads >= 1
     # The backend PyTorch's dispatcher really selected, by its enum name (not a placeholder).
     assert conv.backend in torch._C._ConvBackend.__members__, conv.backend
     assert linear.backend == "addmm (BLAS GEMM)"
     assert result.rooflines and not result.cancelled
+    assert result.spec == config.spec and result.started
 
 
 def test_sweep_yields_progress_and_can_be_cancelled_keeping_partial_results() -> None:

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from core.bench.records import BenchRecord
-from core.bench.roofline import Roofline
+from core.bench.roofline import MemoryLevel, Roofline
 from core.bench.runner import BenchResult
 from gui.plots.palette import impl_color
 from tests.test_bench_records import sample
 
 SVG = "{http://www.w3.org/2000/svg}"
+LEVELS = (MemoryLevel("L2", 2 << 20, 1 << 20, 120.0), MemoryLevel("DRAM", None, 1 << 29, 35.0))
 MEDIANS = {"linear": (1.2e-5, 1.6e-5, 2.5e-5), "conv": (1.7e-5, 9.5e-5, 9.3e-4)}
 
 
@@ -31,7 +32,7 @@ def sweep_result() -> BenchResult:
                     record, value=value, median_s=median, iqr_s=median / 10, executed_gflops=50.0 + len(records)
                 )
             )
-    roof = Roofline(peak_gflops=170.0, bandwidth_gbs=35.0, device="cpu", dtype="float32", threads=2)
+    roof = Roofline(peak_gflops=170.0, peak_source="test", levels=LEVELS, device="cpu", dtype="float32", threads=2)
     return BenchResult(records=records, rooflines={2: roof}, allocator="default")
 
 

@@ -18,6 +18,8 @@ REQUIRED = {
     "impl",
     "value",
     "median_s",
+    "q1_s",
+    "q3_s",
     "iqr_s",
     "runs",
     "gflops",
@@ -25,6 +27,8 @@ REQUIRED = {
     "backend",
     "page_faults",
     "roofline_fraction",
+    "roofline_level",
+    "working_set_bytes",
 }
 
 
@@ -34,6 +38,8 @@ def sample(impl: str = "conv", ratio: float = 1.8) -> BenchRecord:
         variable="batch",
         value="16",
         median_s=3.4e-4,
+        q1_s=3.3e-4,
+        q3_s=3.51e-4,
         iqr_s=2.1e-5,
         runs=120,
         gflops=61.9,
@@ -46,6 +52,9 @@ def sample(impl: str = "conv", ratio: float = 1.8) -> BenchRecord:
         page_faults=2616.7,
         peak_rss_bytes=10_231_808,
         arithmetic_intensity=3.2,
+        working_set_bytes=5_505_024,
+        roofline_level="L3",
+        roofline_bandwidth_gbs=220.5,
         roofline_bound_gflops=107.3,
         roofline_fraction=0.58,
         noise_warning="IQR is 12% of the median, with a comma",
@@ -81,3 +90,8 @@ def test_write_records_writes_the_requested_formats(tmp_path: Path) -> None:
     paths = write_records([sample()], tmp_path / "out", {"csv", "json"}, {"note": "x"})
     assert sorted(p.name for p in paths) == ["bench.csv", "bench.json"]
     assert records_from_csv(paths[0].read_text()) == [sample()]
+
+
+def test_a_record_is_noisy_exactly_when_it_carries_a_noise_warning() -> None:
+    assert sample().noisy
+    assert not dataclasses.replace(sample(), noise_warning="").noisy

@@ -19,6 +19,7 @@ from core.limits import (
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.registry import DTYPES, IMPLEMENTATIONS
 from core.spec import LayerSpec
+from core.validation import validate
 
 IMPLEMENTATION_NAMES = IMPLEMENTATIONS.names
 SWEEP_VARIABLES = {
@@ -33,6 +34,22 @@ DEVICES = ("cpu", "cuda", "mps")
 METHODS = ("blocked", "adaptive")
 ISOLATIONS = ("process", "none")
 MIN_RUN_TIME_S = 0.001
+PLAIN_LINEAR_MODES = ("pointwise", "full")  # the mappings under which a conv is one plain Linear
+_MODES_NEEDED = {"linear": PLAIN_LINEAR_MODES, "linear_permute": PLAIN_LINEAR_MODES, "unrolled": ("unrolled",)}
+
+
+@dataclass(frozen=True)
+class RunLength:
+    """A timing budget: ``min_run_time`` seconds per implementation and point, split over ``rounds`` rounds."""
+
+    name: str
+    min_run_time: float
+    rounds: int
+
+
+QUICK = RunLength("quick", 0.25, 3)  # the Speed panel's default: any preset in well under 20 s on 2 cores
+PRECISE = RunLength("precise", 2.0, 5)  # for figures you quote: tighter intervals, a minute or more
+RUN_LENGTHS = (QUICK, PRECISE)
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,22 @@ class BenchConfig:
     isolation: str = "process"
     budget_bytes: int = DEFAULT_BUDGET_BYTES
     sweep: Sweep | None = None
+
+
+def mode_applies(spec: LayerSpec, mode: str, budget_bytes: int) -> bool:
+    """Whether ``spec`` maps to a Linear in ``mode`` within the memory budget (pure Python, no torch)."""
+    try:
+        validate(spec.replace(mode=mode, source="conv"), budget_bytes)
+    except SpecError:
+        return False
+    return True
+
+
+def impl_applies(spec: LayerSpec, name: str, budget_bytes: int) -> bool:
+    """Whether implementation ``name`` can run ``spec`` at all (a plain Linear needs kernel 1 or kernel = input;
+    the unrolled Toeplitz matrix must fit the budget); whether it agrees with the reference is checked later."""
+    modes = _MODES_NEEDED.get(name)
+    return modes is None or any(mode_applies(spec, mode, budget_bytes) for mode in modes)
 
 
 def parse_impls(text: str | None) -> tuple[str, ...]:

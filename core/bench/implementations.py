@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from core.bench.config import IMPLEMENTATION_NAMES
+from core.bench.config import IMPLEMENTATION_NAMES, PLAIN_LINEAR_MODES, mode_applies
 from core.errors import SpecError
 from core.geometry import Geometry
 from core.layers import make_input, quiet_same_padding
@@ -94,7 +94,7 @@ def _candidates(
     element = x.element_size()
     out: dict[str, _Candidate | Exclusion] = {}
     unfold_map = _mapping(spec, "unfold", budget)
-    plain_mode = next((m for m in ("pointwise", "full") if _applies(spec, m, budget)), None)
+    plain_mode = next((m for m in PLAIN_LINEAR_MODES if mode_applies(spec, m, budget)), None)
     plain_map = _mapping(spec, plain_mode, budget) if plain_mode and {"linear", "linear_permute"} & set(names) else None
     conv = unfold_map.conv.to(device=device, dtype=x.dtype)
     geom = unfold_map.valid.geometry
@@ -191,14 +191,6 @@ def _through_linear(
     """Conv-layout ``x`` through ``mapping``'s input transform and ``linear``, back in the conv layout."""
     y = mapping.to_conv_layout(linear(mapping.linear_input(x)))
     return y.contiguous() if contiguous else y
-
-
-def _applies(spec: LayerSpec, mode: str, budget: int) -> bool:
-    try:
-        validate(spec.replace(mode=mode, source="conv"), budget)
-    except SpecError:
-        return False
-    return True
 
 
 def _trainable(module: ModuleT, backward: bool) -> ModuleT:

@@ -13,15 +13,21 @@ from typing import Any
 
 from core.atomic_write import make_folder, write_text_atomic
 
+NOISE_THRESHOLD = 0.1  # IQR / median above which a point is noisy (torch.utils.benchmark's own warning threshold)
+
 
 @dataclass(frozen=True)
 class BenchRecord:
     """One implementation measured at one point.
 
-    ``value`` is the swept variable's value (or ``""`` without a sweep). Times are seconds per call; ``gflops``
-    counts the conv's useful FLOPs (2*MACs), ``roofline_fraction`` relates the FLOPs actually executed to this
-    machine's roofline bound at the implementation's arithmetic intensity. ``ratio_to_linear`` is this median over
-    the baseline's (``baseline``), with a 95% bootstrap interval. ``page_faults`` are minor faults per call,
+    ``value`` is the swept variable's value (or ``""`` without a sweep). Times are seconds per call: the median,
+    the first and third quartiles of the per-run times (``q1_s``, ``q3_s``) and their difference (``iqr_s``);
+    ``noise_warning`` is set when the IQR exceeds :data:`NOISE_THRESHOLD` of the median. ``gflops`` counts the
+    conv's useful FLOPs (2*MACs); ``roofline_fraction`` relates the FLOPs actually executed to this machine's
+    roofline bound at the implementation's arithmetic intensity, read from the memory level (``roofline_level``,
+    its bandwidth ``roofline_bandwidth_gbs``) that holds its working set (``working_set_bytes`` read and written
+    per call); it is never clamped, so above 1 means the bound was exceeded. ``ratio_to_linear`` is this median
+    over the baseline's (``baseline``), with a 95% bootstrap interval. ``page_faults`` are minor faults per call,
     ``peak_rss_bytes`` the resident-memory growth of one call.
     """
 
@@ -29,6 +35,8 @@ class BenchRecord:
     variable: str
     value: str
     median_s: float
+    q1_s: float
+    q3_s: float
     iqr_s: float
     runs: int
     gflops: float
@@ -41,6 +49,9 @@ class BenchRecord:
     page_faults: float
     peak_rss_bytes: int
     arithmetic_intensity: float
+    working_set_bytes: int
+    roofline_level: str
+    roofline_bandwidth_gbs: float
     roofline_bound_gflops: float
     roofline_fraction: float
     noise_warning: str
@@ -50,6 +61,11 @@ class BenchRecord:
     backward: bool
     allocator: str
     device: str
+
+    @property
+    def noisy(self) -> bool:
+        """Whether the per-run times spread by more than :data:`NOISE_THRESHOLD` of the median."""
+        return bool(self.noise_warning)
 
 
 FIELDS = tuple(f.name for f in dataclasses.fields(BenchRecord))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -57,18 +58,21 @@ class CancelToken:
 
 @dataclass
 class BenchProgress:
-    """One step of a run: ``done`` of ``total`` measurements, and the records finished by this step."""
+    """One step of a run: ``done`` of ``total`` measurements, the records finished by this step, and the roofline
+    they were placed under."""
 
     done: int
     total: int
     message: str
     records: list[BenchRecord] = field(default_factory=list)
     excluded: list[tuple[str, Exclusion]] = field(default_factory=list)
+    roofline: Roofline | None = None
 
 
 @dataclass
 class BenchResult:
-    """Everything a run produced; ``cancelled`` runs keep the points finished before cancellation."""
+    """Everything a run produced; ``cancelled`` runs keep the points finished before cancellation. ``spec`` is
+    the measured spec (a sweep's base), ``started`` the local date and time the run began."""
 
     records: list[BenchRecord] = field(default_factory=list)
     excluded: list[tuple[str, Exclusion]] = field(default_factory=list)
@@ -77,10 +81,19 @@ class BenchResult:
     tf32: str = "n/a"
     cancelled: bool = False
     error: str = ""
+    spec: LayerSpec | None = None
+    started: str = ""
 
     def add(self, progress: BenchProgress) -> None:
         self.records += progress.records
         self.excluded += progress.excluded
+        if progress.roofline is not None:
+            self.rooflines[progress.roofline.threads] = progress.roofline
+
+
+def now() -> str:
+    """The local date and time, as plots and files state when a run began."""
+    return time.strftime("%Y-%m-%d %H:%M")
 
 
 def sweep_points(config: BenchConfig) -> list[tuple[str, LayerSpec, int]]:
@@ -149,12 +162,15 @@ def _record(
         ratio, low, high = ratio_interval(timing.times, base_timing.times)
     executed = prepared.flops_executed / timing.median_s / 1e9
     intensity = prepared.flops_executed / max(prepared.bytes_min, 1)
-    bound = roof.bound_gflops(intensity)
+    level = roof.level_for(prepared.bytes_min)
+    bound = roof.bound_gflops(intensity, level)
     return BenchRecord(
         impl=prepared.name,
         variable=config.sweep.variable if config.sweep else "",
         value=label,
         median_s=timing.median_s,
+        q1_s=timing.q1_s,
+        q3_s=timing.q3_s,
         iqr_s=timing.iqr_s,
         runs=len(timing.times),
         gflops=prepared.flops_useful / timing.median_s / 1e9,
@@ -167,6 +183,9 @@ def _record(
         page_faults=cost.page_faults,
         peak_rss_bytes=cost.peak_rss_bytes,
         arithmetic_intensity=intensity,
+        working_set_bytes=prepared.bytes_min,
+        roofline_level=level.name,
+        roofline_bandwidth_gbs=level.bandwidth_gbs,
         roofline_bound_gflops=bound,
         roofline_fraction=executed / bound if bound > 0 else float("nan"),
         noise_warning=timing.noise_warning,
@@ -198,7 +217,7 @@ def run_bench(config: BenchConfig, cancel: CancelToken | None = None) -> Generat
     check_config(config)
     _check_device(config.device)
     points = sweep_points(config)
-    result = BenchResult(allocator=allocator_description(config.allocator))
+    result = BenchResult(allocator=allocator_description(config.allocator), spec=config.spec, started=now())
     token = cancel or CancelToken()
     try:
         yield from _measure_points(config, points, result, token)
@@ -285,7 +304,7 @@ def _measure_points(
             finally:
                 unregister()
                 measurer.close()
-        step = BenchProgress(done, total, f"{where}: done", records=records)
+        step = BenchProgress(done, total, f"{where}: done", records=records, roofline=roof)
         result.add(step)
         yield step
 

@@ -9,10 +9,11 @@ import numpy as np
 from torch.utils import benchmark
 
 from core.bench.process_stats import minor_faults, peak_rss, reset_peak_rss
+from core.bench.records import NOISE_THRESHOLD
 
-NOISE_THRESHOLD = 0.1  # torch.utils.benchmark's own warning threshold for IQR / median
 BOOTSTRAP_SAMPLES = 2000
-STATS_SECONDS = 0.2
+RATIO_CI = f"95% bootstrap CI of the ratio of medians ({BOOTSTRAP_SAMPLES} resamples of each side's per-run times)"
+STATS_SECONDS = 0.1
 
 
 class ImplementationFailed(Exception):
@@ -25,10 +26,13 @@ class ImplementationFailed(Exception):
 
 @dataclass(frozen=True)
 class Timing:
-    """The merged measurement of one implementation over all rounds."""
+    """The merged measurement of one implementation over all rounds: median, first and third quartiles of the
+    per-run times (``iqr_s`` = ``q3_s - q1_s``), the times themselves, and a warning when they spread widely."""
 
     median_s: float
     iqr_s: float
+    q1_s: float
+    q3_s: float
     times: tuple[float, ...]
     noise_warning: str
 
@@ -54,11 +58,12 @@ def autorange(timer: benchmark.Timer, seconds: float, method: str) -> benchmark.
 def summarize(parts: list[benchmark.Measurement]) -> Timing:
     """Merge one implementation's measurements from all rounds (times extrapolated to one call each)."""
     merged = benchmark.Measurement.merge(parts)[0]
-    relative = merged.iqr / merged.median if merged.median > 0 else 0.0
+    q1, q3 = (float(q) for q in np.quantile(merged.times, [0.25, 0.75]))  # as torch's Measurement computes them
+    relative = (q3 - q1) / merged.median if merged.median > 0 else 0.0
     warning = ""
     if relative > NOISE_THRESHOLD:
         warning = f"IQR is {100 * relative:.0f}% of the median: the machine was noisy; treat with caution"
-    return Timing(merged.median, merged.iqr, tuple(merged.times), warning)
+    return Timing(merged.median, q3 - q1, q1, q3, tuple(merged.times), warning)
 
 
 def measure_interleaved(
@@ -90,7 +95,7 @@ def measure_interleaved(
 
 
 def call_cost(run: Callable[[], object], threads: int, median_s: float) -> CallCost:
-    """Minor page faults and resident-memory growth per call, over enough calls to fill ~0.2 s."""
+    """Minor page faults and resident-memory growth per call, over enough calls to fill ~0.1 s."""
     calls = int(max(1, min(200, STATS_SECONDS / max(median_s, 1e-9))))
     timer = make_timer(run, threads, "cost")
     run()
