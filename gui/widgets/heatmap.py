@@ -28,8 +28,9 @@ TITLE_POINTS, LABEL_POINTS, TICK_POINTS, CELL_POINTS = 13.0, 12.0, 11.0, 12.0
 COLORBAR_TICKS = 5
 # The text takes at most this share of a cell's width; the hover outline (MARK_SIZE of the cell) stays clear of it.
 TEXT_WIDTH, MARK_SIZE = 0.9, 0.97
-# Story highlights: a white outline on a black halo, visible on every colour map.
-EMPHASIS_HALO, EMPHASIS_CORE = "#000000", "#ffffff"
+# Story highlights: a cyan outline on a black halo around the highlighted region, visible on every colour map and
+# distinct from the amber hover and step marks.
+EMPHASIS_HALO, EMPHASIS_CORE = "#000000", "#00e5ff"
 TEXT_DARK, TEXT_LIGHT = "#000000", "#ffffff"
 
 Cells = Sequence[tuple[int, int]] | np.ndarray
@@ -76,9 +77,23 @@ def shows_cell_texts(shape: tuple[int, ...], scale: int) -> bool:
     return scale == 1 and len(shape) == 2 and 0 < shape[0] <= MAX_TEXT_SIDE and 0 < shape[1] <= MAX_TEXT_SIDE
 
 
-def _all_cells(shape: tuple[int, ...]) -> np.ndarray:
-    rows, cols = shape[:2] if len(shape) >= 2 else (0, 0)
-    return np.argwhere(np.ones((rows, cols), dtype=bool))
+def region_outline(inside: np.ndarray, scale: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Line segments (x, y pairs, for ``connect="pairs"``) around the cells marked in ``inside``, a grid with a
+    one-cell False border: every cell edge whose neighbour across it is outside."""
+    core = inside[1:-1, 1:-1]
+    segments = []
+    for (dr, dc), (x0, y0, x1, y1) in (
+        ((-1, 0), (0, 0, 1, 0)),  # top edge
+        ((1, 0), (0, 1, 1, 1)),  # bottom edge
+        ((0, -1), (0, 0, 0, 1)),  # left edge
+        ((0, 1), (1, 0, 1, 1)),  # right edge
+    ):
+        rows, cols = core.shape
+        neighbour = inside[1 + dr : 1 + dr + rows, 1 + dc : 1 + dc + cols]
+        r, c = np.nonzero(core & ~neighbour)
+        segments.append(np.stack([c + x0, r + y0, c + x1, r + y1], axis=1))
+    edges = np.concatenate(segments).astype(float) * scale
+    return edges[:, [0, 2]].ravel(), edges[:, [1, 3]].ravel()
 
 
 class CellTexts:
@@ -172,12 +187,13 @@ class Heatmap(QWidget):
         self.plot.layout.removeItem(self.plot.titleLabel)
         self.plot.layout.addItem(self.plot.titleLabel, 0, 0, 1, 6)
         self.marks = pg.ScatterPlotItem(symbol="s", brush=None, pen=pg.mkPen(HIGHLIGHT, width=2.5), pxMode=False)
-        self.emphasis_halo = pg.ScatterPlotItem(symbol="s", brush=None, pen=pg.mkPen(EMPHASIS_HALO, width=5))
-        self.emphasis = pg.ScatterPlotItem(symbol="s", brush=None, pen=pg.mkPen(EMPHASIS_CORE, width=2))
-        for z, item in enumerate((self.emphasis_halo, self.emphasis, self.marks)):
-            item.setPxMode(False)
-            item.setZValue(10 + z)
-            self.plot.addItem(item)
+        self.marks.setZValue(10)
+        self.plot.addItem(self.marks)
+        self.emphasis_halo = pg.PlotCurveItem(pen=pg.mkPen(EMPHASIS_HALO, width=5))
+        self.emphasis = pg.PlotCurveItem(pen=pg.mkPen(EMPHASIS_CORE, width=2.5))
+        for z, item in enumerate((self.emphasis_halo, self.emphasis)):
+            item.setZValue(11 + z)
+            self.plot.addItem(item, ignoreBounds=True)
         self.texts = CellTexts(self.plot)
         self.readout = QLabel(" ")
         self.readout.setWordWrap(True)
@@ -191,6 +207,7 @@ class Heatmap(QWidget):
         self._scale = 1
         self._last = (-1, -1)
         self._emphasis: np.ndarray | None = np.zeros((0, 2), dtype=int)  # None: every cell
+        self._emphasized = np.zeros((0, 2), dtype=int)
         self._colorbar_ticks: list[tuple[float, str]] | None = None
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.plot.vb.sigResized.connect(self._fit_texts)
@@ -383,20 +400,23 @@ class Heatmap(QWidget):
         self._draw_emphasis()
 
     def emphasized_cells(self) -> list[tuple[int, int]]:
-        """The cells outlined by :meth:`emphasize`, as drawn."""
-        data = self.emphasis.data
-        s = self._scale
-        return [(int(y // s), int(x // s)) for x, y in zip(data["x"], data["y"], strict=True)]
+        """The cells inside the outline :meth:`emphasize` draws (those of the grid shown)."""
+        return [(int(r), int(c)) for r, c in self._emphasized]
 
     def _draw_emphasis(self) -> None:
-        cells = _all_cells(self._shape) if self._emphasis is None else self._emphasis
-        cells = cells[:MAX_HIGHLIGHTS]
+        """One outline around the region the cells make (a 3x3 patch is one box, every cell the whole grid)."""
+        rows, cols = self._shape[:2] if len(self._shape) == 2 else (0, 0)
+        inside = np.zeros((rows + 2, cols + 2), dtype=bool)
+        if self._emphasis is None:
+            inside[1:-1, 1:-1] = True
+        else:
+            cells = self._emphasis
+            cells = cells[(cells[:, 0] >= 0) & (cells[:, 0] < rows) & (cells[:, 1] >= 0) & (cells[:, 1] < cols)]
+            inside[cells[:, 0] + 1, cells[:, 1] + 1] = True
+        self._emphasized = np.argwhere(inside[1:-1, 1:-1])
+        xs, ys = region_outline(inside, self._scale)
         for item in (self.emphasis_halo, self.emphasis):
-            if not len(cells):
-                item.clear()
-                continue
-            s = self._scale
-            item.setData(x=(cells[:, 1] + 0.5) * s, y=(cells[:, 0] + 0.5) * s, size=s)
+            item.setData(xs, ys, connect="pairs")
 
     # ----- hover --------------------------------------------------------------------------------------------------
     def set_readout(self, text: str) -> None:

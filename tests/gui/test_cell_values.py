@@ -23,6 +23,7 @@ from gui.widgets.heatmap import (
     contrast_ratio,
     format_cell,
     readable_text_colour,
+    region_outline,
 )
 
 LECTURE = "fc-4x2-as-conv-2x2"
@@ -70,6 +71,17 @@ def test_text_colour_reads_on_every_colour_of_the_maps(name: str) -> None:
         other = "#ffffff" if chosen == "#000000" else "#000000"
         as_rgb = {"#000000": (0, 0, 0), "#ffffff": (255, 255, 255)}
         assert contrast_ratio(rgb, as_rgb[chosen]) >= max(4.5, contrast_ratio(rgb, as_rgb[other]))
+
+
+def test_a_highlighted_region_gets_one_outline_around_it() -> None:
+    inside = np.zeros((5, 6), dtype=bool)
+    inside[1:3, 1:3] = True  # a 2x2 block: its perimeter is 8 unit edges, none between its own cells
+    inside[3, 4] = True  # a lone cell: 4 edges
+    xs, ys = region_outline(inside, scale=2)
+    segments = {tuple(map(float, (xs[i], ys[i], xs[i + 1], ys[i + 1]))) for i in range(0, len(xs), 2)}
+    assert len(xs) == 2 * 12 and len(segments) == 12
+    assert (0.0, 0.0, 2.0, 0.0) in segments and (2.0, 0.0, 2.0, 2.0) not in segments  # outer top; inner edge absent
+    assert (6.0, 4.0, 6.0, 6.0) in segments and (8.0, 4.0, 8.0, 6.0) in segments  # the lone cell's sides, x2
 
 
 # ----- one heatmap ------------------------------------------------------------------------------------------------
