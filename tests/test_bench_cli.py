@@ -42,7 +42,7 @@ def test_bench_writes_table_files_and_progress(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "[" in result.stderr and "#" in result.stderr  # the progress bar
     assert "median us" in result.stdout and "linear" in result.stdout and "conv" in result.stdout
-    plots = {f"bench_{kind}.{ext}" for kind in ("time", "ratio", "roofline") for ext in ("png", "svg")}
+    plots = {f"bench_{kind}.{ext}" for kind in ("time", "ratio_bars", "ratio", "roofline") for ext in ("png", "svg")}
     assert {p.name for p in out.iterdir()} == plots | {"bench.csv", "bench.json"}
     records = records_from_csv((out / "bench.csv").read_text())
     assert [(r.impl, r.value) for r in records] == [("linear", "1"), ("conv", "1"), ("linear", "4"), ("conv", "4")]

@@ -14,26 +14,45 @@ import pytest
 from core.bench.records import BenchRecord
 from core.bench.roofline import MemoryLevel, Roofline
 from core.bench.runner import BenchResult
+from core.spec import parse_spec
 from gui.plots.palette import impl_color
 from tests.test_bench_records import sample
 
 SVG = "{http://www.w3.org/2000/svg}"
-LEVELS = (MemoryLevel("L2", 2 << 20, 1 << 20, 120.0), MemoryLevel("DRAM", None, 1 << 29, 35.0))
+LEVELS = (
+    MemoryLevel("L2", 2 << 20, 1 << 20, 300.0),
+    MemoryLevel("L3", 32 << 20, 16 << 20, 200.0),
+    MemoryLevel("DRAM", None, 1 << 29, 35.0),
+)
 MEDIANS = {"linear": (1.2e-5, 1.6e-5, 2.5e-5), "conv": (1.7e-5, 9.5e-5, 9.3e-4)}
+FIGURE_NAMES = ("time", "ratio_bars", "ratio", "roofline")
 
 
 def sweep_result() -> BenchResult:
+    """linear and conv at batch 1, 4, 16; conv at 4 is skewed (a slow tail) and noisy."""
     records: list[BenchRecord] = []
     for impl, medians in MEDIANS.items():
         for index, (value, median) in enumerate(zip(("1", "4", "16"), medians, strict=True)):
-            record = sample(impl, median / MEDIANS["linear"][index])
+            q1, q3 = (0.3 * median, 2.5 * median) if (impl, value) == ("conv", "4") else (0.97 * median, 1.04 * median)
             records.append(
                 dataclasses.replace(
-                    record, value=value, median_s=median, iqr_s=median / 10, executed_gflops=50.0 + len(records)
+                    sample(impl, median / MEDIANS["linear"][index]),
+                    value=value,
+                    median_s=median,
+                    q1_s=q1,
+                    q3_s=q3,
+                    iqr_s=q3 - q1,
+                    noise_warning="IQR is 220% of the median" if q3 - q1 > 0.1 * median else "",
+                    executed_gflops=50.0 + len(records),
+                    roofline_level="L2",
+                    roofline_bandwidth_gbs=300.0,
+                    roofline_bound_gflops=170.0,
+                    roofline_fraction=(50.0 + len(records)) / 170.0,
                 )
             )
     roof = Roofline(peak_gflops=170.0, peak_source="test", levels=LEVELS, device="cpu", dtype="float32", threads=2)
-    return BenchResult(records=records, rooflines={2: roof}, allocator="default")
+    spec = parse_spec(dims=1, cin=8, cout=32, kernel=1, input_size=256, batch=16)
+    return BenchResult(records=records, rooflines={2: roof}, allocator="default", spec=spec, started="2026-11-24 17:00")
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -53,7 +72,8 @@ def exported(qapp, tmp_path: Path) -> dict[str, Path]:
 def test_png_exports_have_the_requested_width_and_real_content(exported: dict[str, Path]) -> None:
     from PySide6.QtGui import QImage
 
-    for name in ("bench_time.png", "bench_ratio.png", "bench_roofline.png"):
+    assert sorted(exported) == sorted(f"bench_{name}.{ext}" for name in FIGURE_NAMES for ext in ("png", "svg"))
+    for name in (f"bench_{name}.png" for name in FIGURE_NAMES):
         width, height = png_size(exported[name])
         assert width == 1280 and height == 720
         image = QImage(str(exported[name]))
@@ -103,13 +123,13 @@ def test_svg_parses_and_contains_each_plotted_series(exported: dict[str, Path], 
 
 
 def test_all_svgs_are_well_formed(exported: dict[str, Path]) -> None:
-    for name in ("bench_time.svg", "bench_ratio.svg", "bench_roofline.svg"):
-        root = ET.fromstring(exported[name].read_text())
+    for name in FIGURE_NAMES:
+        root = ET.fromstring(exported[f"bench_{name}.svg"].read_text())
         assert root.tag == f"{SVG}svg"
-        assert any(
-            (t.text and "median" in t.text) or (t.text and "GFLOP" in t.text) or (t.text and "ratio" in t.text)
-            for t in root.iter(f"{SVG}text")
-        )
+        texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+        assert any(word in texts for word in ("median", "GFLOP", "relative")), name
+        # The caption travels with the figure: spec, CPU, torch version and date.
+        assert "Conv1d(8, 32, kernel=1)" in texts and "torch " in texts and "2026-11-24 17:00" in texts, name
 
 
 def test_every_plotted_point_is_inside_the_view(qapp) -> None:

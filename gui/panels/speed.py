@@ -35,16 +35,16 @@ from core.bench.allocator import ALLOCATORS
 from core.bench.config import ISOLATIONS, SWEEP_VARIABLES, BenchConfig, parse_sweep
 from core.bench.explain import explain
 from core.bench.records import write_records
-from core.bench.runner import BenchProgress, BenchResult, CancelToken, run_bench
+from core.bench.runner import BenchProgress, BenchResult, CancelToken, now, run_bench
 from core.errors import SpecError
 from core.lab import LabResult
 from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
-from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time, style_plot
+from gui.plots.axes import style_plot
+from gui.plots.figures import FIGURES, draw_figure
 from gui.theme import PlotStyle
 from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, stop_and_wait
 
-PLOT_TITLES = {"time": "time per call", "ratio": "ratio to linear", "roofline": "roofline"}
 DEFAULT_IMPLS = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul")
 
 
@@ -68,7 +68,7 @@ class SpeedPanel(QWidget):
         self._worker_done = threading.Event()
         self._worker_done.set()
         self._cancel: CancelToken | None = None
-        self.foreground = "k"
+        self.plot_style = PlotStyle()
         self.measured = QLabel()
         self.measured.setWordWrap(True)
         self.measured.setProperty("role", "banner")
@@ -97,7 +97,7 @@ class SpeedPanel(QWidget):
         self.progress = QProgressBar()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.plots = {name: pg.PlotWidget() for name in ("time", "ratio", "roofline")}
+        self.plots = {name: pg.PlotWidget() for name in FIGURES}
         options = QGridLayout()
         options.addWidget(QLabel("implementations"), 0, 0)
         options.addWidget(self.impls, 1, 0, 4, 1)
@@ -121,8 +121,8 @@ class SpeedPanel(QWidget):
         buttons.addWidget(self.progress, 1)
         self.plot_tabs = QTabWidget()
         for name, widget in self.plots.items():
-            style_plot(widget.getPlotItem(), self.foreground)
-            self.plot_tabs.addTab(widget, PLOT_TITLES[name])
+            style_plot(widget.getPlotItem(), self.plot_style)
+            self.plot_tabs.addTab(widget, FIGURES[name][0])
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addLayout(buttons)
@@ -159,10 +159,10 @@ class SpeedPanel(QWidget):
             self.measured.setText(f"{verb} {self.measured_spec.describe()}")
 
     def restyle(self, style: PlotStyle) -> None:
-        self.foreground = style.foreground
+        self.plot_style = style
         for widget in self.plots.values():
             widget.setBackground(style.background)
-            style_plot(widget.getPlotItem(), style.foreground)
+            style_plot(widget.getPlotItem(), style)
         self._draw()
 
     def config(self) -> BenchConfig:
@@ -197,7 +197,7 @@ class SpeedPanel(QWidget):
             self.message.setText(f"error: {error}")
             return
         self._stop_worker()
-        self.result = BenchResult()
+        self.result = BenchResult(spec=config.spec, started=now())
         self.measured_spec = config.spec
         self._show_measured()
         self.progress.setValue(0)
@@ -263,19 +263,10 @@ class SpeedPanel(QWidget):
         self.finished.emit()
 
     def _draw(self) -> None:
-        records = self.result.records
-        if not records:
+        if not self.result.records:
             return
-        measured = self.measured_spec.describe() if self.measured_spec else ""
-        draw_time(self.plots["time"].getPlotItem(), records, foreground=self.foreground, subtitle=measured)
-        draw_ratio(self.plots["ratio"].getPlotItem(), records, foreground=self.foreground, subtitle=measured)
-        draw_roofline(
-            self.plots["roofline"].getPlotItem(),
-            records,
-            list(self.result.rooflines.values()),
-            foreground=self.foreground,
-            subtitle=measured,
-        )
+        for name, widget in self.plots.items():
+            draw_figure(name, widget.getPlotItem(), self.result, self.plot_style)
 
     def export(self, directory: Path) -> list[Path]:
         """PNG (1920 px), SVG, CSV and JSON of the current results into ``directory`` (each file atomically; a

@@ -23,21 +23,22 @@ def _application() -> Any:
 
 
 def build_plot_widgets(result: BenchResult) -> dict[str, Any]:
-    """One white-background plot widget per figure, drawn from ``result``."""
+    """One white-background plot widget per figure (:data:`gui.plots.figures.FIGURES`), drawn from ``result``."""
     import pyqtgraph as pg
 
-    from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time, style_plot
+    from gui.plots.axes import style_plot
+    from gui.plots.figures import FIGURES, draw_figure
+    from gui.theme import PlotStyle
 
     app = _application()
+    style = PlotStyle()
     widgets = {}
-    for name in ("time", "ratio", "roofline"):
-        widget = pg.PlotWidget(background="w")
+    for name in FIGURES:
+        widget = pg.PlotWidget(background=style.background)
         widget.resize(*BASE_SIZE)
-        style_plot(widget.getPlotItem(), "k")
+        style_plot(widget.getPlotItem(), style)
+        draw_figure(name, widget.getPlotItem(), result, style)
         widgets[name] = widget
-    draw_time(widgets["time"].getPlotItem(), result.records)
-    draw_ratio(widgets["ratio"].getPlotItem(), result.records)
-    draw_roofline(widgets["roofline"].getPlotItem(), result.records, list(result.rooflines.values()))
     for widget in widgets.values():
         widget.show()  # offscreen: lays the plot out at its real size before export
     app.processEvents()
@@ -45,7 +46,8 @@ def build_plot_widgets(result: BenchResult) -> dict[str, Any]:
 
 
 def write_bench_plots(result: BenchResult, out: Path, formats: set[str], width: int = 1920) -> list[Path]:
-    """Write ``bench_time``, ``bench_ratio`` and ``bench_roofline`` as PNG and/or SVG into ``out``.
+    """Write every figure (``bench_time``, ``bench_ratio_bars``, ``bench_ratio``, ``bench_roofline``) as PNG and/or
+    SVG into ``out``.
 
     Each file is written atomically; a failure raises :class:`~core.atomic_write.WriteError` naming the file (the
     plot widgets are closed either way)."""

@@ -1,264 +1,185 @@
-"""Draw benchmark records into pyqtgraph plots: time, ratio to Linear, and GFLOP/s against the roofline.
+"""Draw benchmark results into pyqtgraph plots: time per call, ratio to the baseline, GFLOP/s under the roofline.
 
 Used live by the window and headless by ``bench --format png,svg``. Log axes are drawn by plotting log10 values on
-axes in log mode, so error bars (which pyqtgraph does not transform) stay exact.
+axes with labelled ticks, so error bars (which pyqtgraph does not transform) are exact: a bar from Q1 to Q3 is
+drawn from log10(Q1) to log10(Q3).
 """
 
 from __future__ import annotations
 
-import html
 import math
-import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.Qt import QtGui
 
 from core.bench.records import BenchRecord
 from core.bench.roofline import Roofline
-from core.registry import IMPLEMENTATIONS
-from gui.plots.palette import impl_color, impl_symbol
+from core.bench.runner import BenchResult
+from core.bench.timing import RATIO_CI
+from core.memory import format_bytes
+from gui.plots.annotate import annotate
+from gui.plots.axes import categorical_axis, fit_bottom_axis, impl_names, log10, log_ticks, set_labels, sweep_values
+from gui.plots.legend_row import LegendEntry
+from gui.plots.palette import impl_color, impl_label, impl_symbol
+from gui.theme import PlotStyle
 
 SYMBOL_SIZE = 11
 LINE_WIDTH = 2.5
-TICK_POINT_SIZE = 11
-LABEL_SIZE = "12pt"
-TITLE_SIZE = "13pt"
-SUBTITLE_SIZE = "10pt"
+_PEN = pg.QtCore.Qt.PenStyle
+ROOF_STYLES = (_PEN.SolidLine, _PEN.DashLine, _PEN.DotLine, _PEN.DashDotLine)
+ROOF_COLOURS = ("#555555", "#777777", "#999999", "#aaaaaa")
 
 
-def style_plot(plot: pg.PlotItem, foreground: str = "k") -> None:
-    """Slide-readable fonts and colours on a plot (its background is the widget's)."""
-    font = QtGui.QFont()
-    font.setPointSize(TICK_POINT_SIZE)
-    for side in ("left", "bottom"):
-        axis = plot.getAxis(side)
-        axis.setStyle(tickFont=font, tickTextOffset=6)
-        # Ticks carry the real values (log axes are drawn as log10 with labelled ticks): a "(x0.001)" SI prefix
-        # pyqtgraph derives from the log10 range would misstate the unit.
-        axis.enableAutoSIPrefix(False)
-        axis.setPen(foreground)
-        axis.setTextPen(foreground)
-    plot.getAxis("bottom").setHeight(70)
-    plot.getAxis("left").setWidth(80)
-
-
-def _tick_label(name: str) -> str:
-    """The implementation's registry label, wrapped to fit under one category."""
-    label = IMPLEMENTATIONS[name].label if name in IMPLEMENTATIONS else name
-    return textwrap.fill(label, 14)
-
-
-def _title(plot: pg.PlotItem, title: str, subtitle: str, foreground: str) -> None:
-    """The plot's title, with what was measured on a second, smaller line."""
-    text = html.escape(title)
-    if subtitle:
-        text += f"<br><span style='font-size:{SUBTITLE_SIZE}'>{html.escape(subtitle)}</span>"
-    plot.setTitle(text, size=TITLE_SIZE, color=foreground)
-
-
-def _legend(plot: pg.PlotItem, foreground: str) -> None:
-    dark_text = pg.mkColor(foreground).lightness() < 128
-    plot.addLegend(
-        offset=(10, 10),
-        labelTextSize="13pt",
-        labelTextColor=foreground,
-        brush=pg.mkBrush(255, 255, 255, 200) if dark_text else pg.mkBrush(30, 30, 30, 200),
-    )
-
-
-def _nice(value: float) -> str:
-    if value >= 1000:
-        return f"{value / 1000:g}k"
-    return f"{value:g}"
-
-
-def _log_ticks(plot: pg.PlotItem, side: str, values: Iterable[float]) -> None:
-    """Ticks at 1, 2, 5 x 10^k over the data (positions in log10 units), labelled with plain numbers."""
-    finite = [v for v in values if v > 0 and math.isfinite(v)]
-    if not finite:
-        return
-    lo, hi = math.floor(math.log10(min(finite))), math.ceil(math.log10(max(finite)))
-    major: list[tuple[float, str]] = []
-    minor: list[tuple[float, str]] = []
-    for exponent in range(lo, hi + 1):
-        for mantissa in (1, 2, 5):
-            value = mantissa * 10.0**exponent
-            if min(finite) / 2.5 <= value <= max(finite) * 2.5:
-                (major if mantissa == 1 else minor).append((math.log10(value), _nice(value)))
-    crowded = len(major) > 3
-    plot.getAxis(side).setTicks([major, [] if crowded else minor])
-    span = (math.log10(min(finite)), math.log10(max(finite)))
-    margin = max(0.08, 0.06 * (span[1] - span[0]))
-    if side == "left":
-        plot.setYRange(span[0] - margin, span[1] + margin, padding=0)
-    else:
-        plot.setXRange(span[0] - margin, span[1] + margin, padding=0)
-
-
-def _values(records: Sequence[BenchRecord]) -> list[str]:
-    return list(dict.fromkeys(r.value for r in records))
-
-
-def _impls(records: Sequence[BenchRecord]) -> list[str]:
-    return list(dict.fromkeys(r.impl for r in records))
-
-
-def _categorical_axis(plot: pg.PlotItem, records: Sequence[BenchRecord]) -> tuple[dict[tuple[str, str], float], str]:
-    """x positions: sweep values when there are several, else one slot per implementation."""
-    values, impls = _values(records), _impls(records)
-    if len(values) > 1:
-        positions = {(r.impl, r.value): float(values.index(r.value)) for r in records}
-        ticks = [(float(i), v) for i, v in enumerate(values)]
-        label = records[0].variable or "value"
-    else:
-        positions = {(r.impl, r.value): float(impls.index(r.impl)) for r in records}
-        ticks = [(float(i), _tick_label(name)) for i, name in enumerate(impls)]
-        label = "implementation"
-    plot.getAxis("bottom").setTicks([ticks])
-    plot.setXRange(-0.5, len(ticks) - 0.5, padding=0.02)
-    return positions, label
+def symbol_brushes(records: Sequence[BenchRecord], colour: str, style: PlotStyle) -> list[object]:
+    """Filled symbols, hollow (the background showing through) where the record is noisy."""
+    return [pg.mkBrush(style.background if r.noisy else colour) for r in records]
 
 
 def _series(
-    plot: pg.PlotItem, name: str, x: list[float], y: list[float], low: list[float], high: list[float], joined: bool
+    plot: pg.PlotItem,
+    rows: Sequence[BenchRecord],
+    x: list[float],
+    y: list[float],
+    ends: tuple[list[float], list[float]],
+    joined: bool,
+    style: PlotStyle,
 ) -> None:
-    """One implementation: points (joined for sweeps) with asymmetric error bars, all in log10 units."""
-    color = impl_color(name)
-    pen = pg.mkPen(color, width=LINE_WIDTH) if joined else None
+    """One implementation: points (joined for sweeps) with error bars from ``ends[0]`` to ``ends[1]``, in log10
+    units; noisy points hollow."""
+    name = rows[0].impl
+    colour = impl_color(name)
+    low, high = np.array(ends[0]), np.array(ends[1])
     plot.addItem(
         pg.ErrorBarItem(
-            x=np.array(x),
-            y=np.array(y),
-            top=np.array(high) - np.array(y),
-            bottom=np.array(y) - np.array(low),
-            beam=0.12,
-            pen=pg.mkPen(color, width=2),
+            x=np.array(x), y=np.array(y), top=high - y, bottom=y - low, beam=0.12, pen=pg.mkPen(colour, width=2)
         )
     )
     plot.plot(
         x,
         y,
-        pen=pen,
+        pen=pg.mkPen(colour, width=LINE_WIDTH) if joined else None,
         symbol=impl_symbol(name),
-        symbolSize=SYMBOL_SIZE,
-        symbolBrush=color,
-        symbolPen=pg.mkPen("w", width=1),
+        symbolSize=SYMBOL_SIZE * style.font_scale,
+        symbolBrush=symbol_brushes(rows, colour, style),
+        symbolPen=pg.mkPen(colour, width=2),
         name=name,
     )
 
 
-def _log10(values: Iterable[float]) -> list[float]:
-    return [math.log10(max(v, 1e-300)) for v in values]
+def _entries(records: Sequence[BenchRecord], joined: bool) -> list[LegendEntry]:
+    """Implementations by their labels, for sweeps only: otherwise the x axis already names each one."""
+    if not joined:
+        return []
+    return [
+        LegendEntry(impl_label(name), impl_color(name), impl_symbol(name), line=True) for name in impl_names(records)
+    ]
 
 
-def _start_categorical(
-    plot: pg.PlotItem, records: Sequence[BenchRecord], foreground: str
-) -> tuple[dict[tuple[str, str], float], str, bool]:
-    """Clear ``plot`` for implementations along x: their positions, the x label, whether to join sweep points."""
-    plot.clear()
-    _legend(plot, foreground)
-    positions, xlabel = _categorical_axis(plot, records)
-    return positions, xlabel, len(_values(records)) > 1
-
-
-def draw_time(
-    plot: pg.PlotItem,
-    records: Sequence[BenchRecord],
-    title: str = "",
-    foreground: str = "k",
-    subtitle: str = "",
-) -> None:
-    """Median time per call with its interquartile range, log scale."""
-    positions, xlabel, joined = _start_categorical(plot, records, foreground)
+def draw_time(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
+    """Median time per call with bars from the first to the third quartile of the runs, log scale."""
+    records = result.records
+    positions, xlabel = categorical_axis(plot, records, style)
+    joined = len(sweep_values(records)) > 1
     shown: list[float] = []
-    for name in _impls(records):
+    for name in impl_names(records):
         rows = [r for r in records if r.impl == name]
+        median, q1, q3 = ([getattr(r, key) * 1e3 for r in rows] for key in ("median_s", "q1_s", "q3_s"))
         x = [positions[(r.impl, r.value)] for r in rows]
-        median = [r.median_s * 1e3 for r in rows]
-        low = [max(r.median_s - r.iqr_s / 2, r.median_s * 1e-3) * 1e3 for r in rows]
-        high = [(r.median_s + r.iqr_s / 2) * 1e3 for r in rows]
-        _series(plot, name, x, _log10(median), _log10(low), _log10(high), joined)
-        shown += median + low + high
-    _log_ticks(plot, "left", shown)
-    plot.setLabel("left", "median time per call (ms)", size=LABEL_SIZE, color=foreground)
-    plot.setLabel("bottom", xlabel, size=LABEL_SIZE, color=foreground)
-    _title(plot, title or "median time per call (bars: interquartile range)", subtitle, foreground)
+        _series(plot, rows, x, log10(median), (log10(q1), log10(q3)), joined, style)
+        shown += median + q1 + q3
+    log_ticks(plot, "left", shown)
+    set_labels(plot, "median time per call (ms)", xlabel, style)
+    title = "median time per call (bars: first to third quartile of the runs)"
+    annotate(plot, result, style, title, _entries(records, joined))
     plot.showGrid(y=True, alpha=0.25)
 
 
-def draw_ratio(
-    plot: pg.PlotItem,
-    records: Sequence[BenchRecord],
-    title: str = "",
-    foreground: str = "k",
-    subtitle: str = "",
-) -> None:
-    """Median ratio to the baseline with its 95% bootstrap interval; the baseline is the line at 1."""
-    positions, xlabel, joined = _start_categorical(plot, records, foreground)
-    baseline = next((r.baseline for r in records if r.baseline), "")
+def draw_ratio(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
+    """Median ratio to the baseline with its 95% bootstrap interval, log scale; the baseline is the line at 1."""
+    records = result.records
+    positions, xlabel = categorical_axis(plot, records, style)
+    joined = len(sweep_values(records)) > 1
+    baseline = next((r.baseline for r in records if r.baseline), "") or "baseline"
     shown: list[float] = [1.0]
-    for name in _impls(records):
+    for name in impl_names(records):
         rows = [r for r in records if r.impl == name and not math.isnan(r.ratio_to_linear)]
         if not rows:
             continue
         x = [positions[(r.impl, r.value)] for r in rows]
-        _series(
-            plot,
-            name,
-            x,
-            _log10(r.ratio_to_linear for r in rows),
-            _log10(r.ratio_low for r in rows),
-            _log10(r.ratio_high for r in rows),
-            joined,
-        )
+        y = log10(r.ratio_to_linear for r in rows)
+        _series(plot, rows, x, y, (log10(r.ratio_low for r in rows), log10(r.ratio_high for r in rows)), joined, style)
         shown += [v for r in rows for v in (r.ratio_low, r.ratio_high)]
-    plot.addItem(
-        pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen("#777777", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
-    )
-    _log_ticks(plot, "left", shown)
-    plot.setLabel("left", f"time / time of {baseline or 'baseline'}", size=LABEL_SIZE, color=foreground)
-    plot.setLabel("bottom", xlabel, size=LABEL_SIZE, color=foreground)
-    _title(plot, title or f"ratio to {baseline or 'baseline'} (error bars: 95% bootstrap CI)", subtitle, foreground)
+    plot.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(style.foreground, width=1.5, style=ROOF_STYLES[1])))
+    log_ticks(plot, "left", shown)
+    set_labels(plot, f"time / time of {baseline}", xlabel, style)
+    entries = [*_entries(records, joined), LegendEntry(f"1 = {baseline}", style.foreground, line=True, dashed=True)]
+    annotate(plot, result, style, f"time relative to {baseline} (bars: 95% CI)", entries, [f"CI: {RATIO_CI}"])
     plot.showGrid(y=True, alpha=0.25)
 
 
-def draw_roofline(
-    plot: pg.PlotItem,
-    records: Sequence[BenchRecord],
-    rooflines: Sequence[Roofline],
-    title: str = "",
-    foreground: str = "k",
-    subtitle: str = "",
-) -> None:
-    """Executed GFLOP/s against arithmetic intensity, under this machine's roofline (log-log)."""
-    plot.clear()
-    _legend(plot, foreground)
+def _draw_roofs(plot: pg.PlotItem, rooflines: Sequence[Roofline], grid: np.ndarray) -> list[LegendEntry]:
+    """One roof per memory level (and thread count): min(peak, intensity x that level's bandwidth)."""
+    entries = []
+    for roof in rooflines:
+        prefix = f"{roof.threads} threads: " if len(rooflines) > 1 else ""
+        for index, level in enumerate(roof.levels):
+            colour, dash = ROOF_COLOURS[index % 4], ROOF_STYLES[index % 4]
+            bound = np.minimum(roof.peak_gflops, grid * level.bandwidth_gbs)
+            plot.plot(np.log10(grid), np.log10(bound), pen=pg.mkPen(colour, width=2.5, style=dash))
+            label = f"{prefix}{level.name} roof {level.bandwidth_gbs:.0f} GB/s"
+            entries.append(LegendEntry(label, colour, line=True, dashed=index % 4 != 0))
+    return entries
+
+
+def roof_notes(rooflines: Sequence[Roofline]) -> list[str]:
+    """How each roof was measured: the peak's source and the size of each level's copy."""
+    return [
+        f"roofs ({roof.threads} threads): peak {roof.peak_gflops:.0f} GFLOP/s ({roof.peak_source}); bandwidth from "
+        f"copies of {', '.join(format_bytes(level.probe_bytes) for level in roof.levels)}"
+        for roof in rooflines
+    ]
+
+
+def _fractions(rows: Sequence[BenchRecord]) -> str:
+    """E.g. ``54% of L3 roof`` (a range over sweep points); past 100% it says the bound was exceeded."""
+    low, high = min(r.roofline_fraction for r in rows), max(r.roofline_fraction for r in rows)
+    share = f"{100 * low:.0f}%" if round(100 * low) == round(100 * high) else f"{100 * low:.0f}-{100 * high:.0f}%"
+    levels = "/".join(dict.fromkeys(r.roofline_level for r in rows))
+    return f"{share} of {levels} roof" + (", bound exceeded" if high > 1 else "")
+
+
+def draw_roofline(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
+    """Executed GFLOP/s against arithmetic intensity, under one roof per memory level (log-log); a dotted line
+    rises from each point to the roof of the level its working set lives in."""
+    records, rooflines = result.records, list(result.rooflines.values())
     intensities = [r.arithmetic_intensity for r in records] or [1.0]
     lo, hi = min(intensities) / 4, max(intensities) * 4
-    grid = np.logspace(math.log10(lo), math.log10(hi), 200)
-    for roof in rooflines:
-        bound = np.minimum(roof.peak_gflops, grid * roof.bandwidth_gbs)
-        label = f"roofline, {roof.threads} thread{'s' if roof.threads > 1 else ''}"
-        plot.plot(np.log10(grid), np.log10(bound), pen=pg.mkPen("#555555", width=2.5), name=label)
-    for name in _impls(records):
+    entries = _draw_roofs(plot, rooflines, np.logspace(math.log10(lo), math.log10(hi), 200))
+    for name in impl_names(records):
         rows = [r for r in records if r.impl == name]
-        color = impl_color(name)
+        colour = impl_color(name)
+        x, y = log10(r.arithmetic_intensity for r in rows), log10(r.executed_gflops for r in rows)
+        for xi, yi, record in zip(x, y, rows, strict=True):
+            up = [yi, math.log10(record.roofline_bound_gflops)]
+            plot.plot([xi, xi], up, pen=pg.mkPen(colour, width=1.5, style=ROOF_STYLES[2]))
         plot.plot(
-            _log10(r.arithmetic_intensity for r in rows),
-            _log10(r.executed_gflops for r in rows),
+            x,
+            y,
             pen=None,
             symbol=impl_symbol(name),
-            symbolSize=SYMBOL_SIZE + 2,
-            symbolBrush=color,
-            symbolPen=pg.mkPen("w"),
+            symbolSize=(SYMBOL_SIZE + 2) * style.font_scale,
+            symbolBrush=symbol_brushes(rows, colour, style),
+            symbolPen=pg.mkPen(colour, width=2),
             name=name,
         )
+        entries.append(LegendEntry(f"{impl_label(name)}: {_fractions(rows)}", colour, impl_symbol(name)))
     gflops = [r.executed_gflops for r in records] + [roof.peak_gflops for roof in rooflines]
-    _log_ticks(plot, "left", [*gflops, min(gflops) / 2])
-    _log_ticks(plot, "bottom", [lo, hi])
-    plot.setLabel("left", "executed GFLOP/s", size=LABEL_SIZE, color=foreground)
-    plot.setLabel("bottom", "arithmetic intensity (FLOP per byte moved, minimum)", size=LABEL_SIZE, color=foreground)
-    _title(plot, title or "GFLOP/s against this machine's roofline", subtitle, foreground)
+    log_ticks(plot, "left", [*gflops, min(gflops) / 2])
+    log_ticks(plot, "bottom", [lo, hi])
+    fit_bottom_axis(plot, style, 1)
+    set_labels(plot, "executed GFLOP/s", "arithmetic intensity (FLOP per byte moved, minimum)", style)
+    fits = "a point's bound is the roof of the level that holds its working set (bytes read and written per call)"
+    notes = [*roof_notes(rooflines), fits]
+    annotate(plot, result, style, "GFLOP/s under this machine's roofline", entries, notes)
     plot.showGrid(x=True, y=True, alpha=0.25)

@@ -13,6 +13,11 @@ def impl_color(name: str) -> str:
     return IMPLEMENTATIONS[name].colour if name in IMPLEMENTATIONS else FALLBACK
 
 
+def impl_label(name: str) -> str:
+    """The implementation's registry label (e.g. ``Conv channels_last``)."""
+    return IMPLEMENTATIONS[name].label if name in IMPLEMENTATIONS else name
+
+
 def impl_symbol(name: str) -> str:
     names = IMPLEMENTATIONS.names
     return SYMBOLS[names.index(name) % len(SYMBOLS)] if name in names else SYMBOLS[-1]

@@ -1,0 +1,40 @@
+"""What every benchmark figure says around its data: a title naming the measured spec, a legend row under the
+axes and the caption computed in core."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyqtgraph as pg
+
+from core.bench.caption import caption_lines
+from core.bench.records import NOISE_THRESHOLD
+from core.bench.runner import BenchResult
+from gui.plots.axes import set_title
+from gui.plots.caption_row import set_caption
+from gui.plots.legend_row import LegendEntry, set_legend
+from gui.theme import PlotStyle
+
+NOISY_TEXT = f"hollow: noisy (IQR > {100 * NOISE_THRESHOLD:.0f}% of median)"
+
+
+def noisy_entry(style: PlotStyle) -> LegendEntry:
+    """The legend's note for hollow symbols."""
+    return LegendEntry(NOISY_TEXT, style.foreground, "o", hollow=True)
+
+
+def annotate(
+    plot: pg.PlotItem,
+    result: BenchResult,
+    style: PlotStyle,
+    title: str,
+    entries: list[LegendEntry],
+    notes: Sequence[str] = (),
+) -> None:
+    """Title (with the measured spec under it), legend row (plus the noisy note when a point is noisy) and
+    caption (plus ``notes``, e.g. how an interval was computed)."""
+    set_title(plot, title, result.spec.describe() if result.spec else "", style)
+    if any(record.noisy for record in result.records):
+        entries = [*entries, noisy_entry(style)]
+    set_legend(plot, entries, style)
+    set_caption(plot, [*caption_lines(result), *notes], style)

@@ -1,0 +1,27 @@
+"""The benchmark figures, by name: what the Speed panel's tabs show and what ``bench --format png,svg`` writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyqtgraph as pg
+
+from core.bench.runner import BenchResult
+from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time
+from gui.plots.ratio_bars import draw_ratio_bars
+from gui.theme import PlotStyle
+
+Draw = Callable[[pg.PlotItem, BenchResult, PlotStyle], None]
+# name -> (tab title, drawing function); files are bench_<name>.png / .svg.
+FIGURES: dict[str, tuple[str, Draw]] = {
+    "time": ("time per call", draw_time),
+    "ratio_bars": ("ratio (slide)", draw_ratio_bars),
+    "ratio": ("ratio per point", draw_ratio),
+    "roofline": ("roofline", draw_roofline),
+}
+
+
+def draw_figure(name: str, plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
+    """Clear ``plot`` and draw figure ``name`` of ``result`` in ``style``."""
+    plot.clear()
+    FIGURES[name][1](plot, result, style)
