@@ -120,6 +120,7 @@ def _spec_line(valid: ValidSpec) -> str:
 
 def cmd_inspect(args: argparse.Namespace) -> None:
     from core.inspect_report import inspect_spec
+    from core.variants import compare_variants
 
     valid = validated(args)
     report = inspect_spec(valid)
@@ -134,12 +135,17 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     payload = report.to_json()
     if args.preset is not None:
         preset = load_preset(args.preset)
-        related = [(r.label, inspect_spec(validate(r.spec, valid.budget_bytes))) for r in preset.related]
-        if related:
-            rows = [("this spec", f"{report.params['conv']:,}", f"{report.macs['conv']:,}", report.output_shape)]
-            rows += [(label, f"{r.params['conv']:,}", f"{r.macs['conv']:,}", r.output_shape) for label, r in related]
-            text += "\n\nrelated\n" + format_table(rows, ("variant", "conv params", "conv MACs", "output shape"))
-            payload["related"] = {label: r.to_json() for label, r in related}
+        variants = compare_variants(preset, valid.spec, valid.budget_bytes)
+        if variants:
+            rows = [
+                (v.label, f"{v.params:,}", f"{v.macs:,}", list(v.output_shape), "x".join(map(str, v.receptive_field)))
+                for v in variants
+            ]
+            headings = ("variant", "conv params", "conv MACs", "output shape", "receptive field")
+            text += "\n\nrelated\n" + format_table(rows, headings)
+            payload["related"] = {
+                r.label: inspect_spec(validate(r.spec, valid.budget_bytes)).to_json() for r in preset.related
+            }
         if valid.spec == preset.spec:
             text = f"{preset.title}\n{preset.explanation}\n\n{text}"
         else:  # the preset's story is about its own spec, not this changed one

@@ -7,16 +7,16 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from cli.arg_types import whole
+from cli.arg_types import number, whole
 from cli.output_paths import check_png_target
 from cli.write_errors import write_failed
 from core.errors import SpecError
-from core.limits import shown
+from core.limits import bounded_number, shown
 from core.presets import load_preset
 from core.sliding import step_count
 from core.spec import MODES
 from core.validation import validate
-from core.window_names import PANEL_CHOICES, THEME_CHOICES
+from core.window_names import PANEL_CHOICES, THEME_CHOICES, ZOOM_RANGE
 
 MIN_SIZE, MAX_SIZE = (320, 240), (7680, 4320)
 
@@ -35,6 +35,9 @@ class ScreenshotRenderer(Protocol):
         theme: str,
         step: int,
         whole_window: bool,
+        zoom: float,
+        presentation: bool,
+        story_step: int,
     ) -> Path: ...
 
 
@@ -52,6 +55,21 @@ def add_screenshot_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", default="1920x1080", help="window size WxH (default 1920x1080)")
     parser.add_argument("--theme", choices=THEME_CHOICES, default="light")
     parser.add_argument("--step", type=whole("step", "use e.g. 0"), default=0, help="sliding-window position to show")
+    parser.add_argument(
+        "--zoom",
+        type=number("zoom", "use e.g. 1.5"),
+        default=1.0,
+        help=f"font zoom, {ZOOM_RANGE[0]} .. {ZOOM_RANGE[1]} (plots included; default 1)",
+    )
+    parser.add_argument(
+        "--presentation", action="store_true", help="presentation mode: fonts x1.6, high contrast, docks collapsed"
+    )
+    parser.add_argument(
+        "--story-step",
+        type=whole("story-step", "use e.g. 1"),
+        default=0,
+        help="show step N (1-based) of the preset's story, caption line included (default: no story)",
+    )
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -76,6 +94,14 @@ def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRendere
         raise SpecError(
             "step", f"must be between 0 and {steps - 1} (the output positions), got {args.step}", "use e.g. 0"
         )
+    zoom = bounded_number("zoom", args.zoom, ZOOM_RANGE[0], ZOOM_RANGE[1], "use e.g. 1.5")
+    story_steps = len(load_preset(args.preset).steps)
+    if not 0 <= args.story_step <= story_steps:
+        raise SpecError(
+            "story-step",
+            f"must be between 1 and {story_steps} (the steps of {args.preset}'s story), got {args.story_step}",
+            "use e.g. 1, or leave it out for no story",
+        )
     out = check_png_target(Path(args.out))
     if renderer is None:
         raise SpecError(
@@ -93,6 +119,9 @@ def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRendere
             theme=args.theme,
             step=args.step,
             whole_window=args.window,
+            zoom=zoom,
+            presentation=args.presentation,
+            story_step=args.story_step,
         )
     except OSError as error:  # checked above, but a disk fills up and a folder can go away meanwhile
         raise write_failed(out, error) from None

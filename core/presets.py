@@ -16,11 +16,13 @@ from core.errors import SpecError
 from core.limits import shown
 from core.resources import resource
 from core.spec import LayerSpec, parse_spec
+from core.story import StoryStep, parse_steps
 from core.validation import validate
 
 PRESET_DIR = resource("presets")
 PRESET_SUFFIX = ".json"
-PRESET_KEYS = {"title", "explanation", "spec", "expect", "related"}
+PRESET_KEYS = {"title", "explanation", "spec", "expect", "related", "related_total", "order", "steps"}
+UNORDERED = 1000  # presets without an "order" (a user's) come after the built-in teaching order
 RELATED_KEYS = {"label", "spec", "expect"}
 
 
@@ -37,7 +39,9 @@ class RelatedSpec:
 class Preset:
     """A named spec with a short explanation of what it shows.
 
-    ``expect`` holds facts the explanation states (keys of ``inspect --json``); the tests check them.
+    ``expect`` holds facts the explanation states (keys of ``inspect --json``); the tests check them. ``steps`` is
+    the guided story; ``order`` its place in the teaching order (simplest first); ``related_total`` labels the sum
+    of the related variants (e.g. a 1x3 then 3x1 pair beside the 3x3 it replaces).
     """
 
     name: str
@@ -46,17 +50,26 @@ class Preset:
     spec: LayerSpec
     expect: dict[str, Any] = field(default_factory=dict)
     related: tuple[RelatedSpec, ...] = ()
+    steps: tuple[StoryStep, ...] = ()
+    order: int = UNORDERED
+    related_total: str | None = None
+
+
+def claim_names() -> tuple[str, ...]:
+    """The claims a story step may run (none until the claims registry is wired in)."""
+    return ()
 
 
 def _preset_name(file: Traversable) -> str:
     return PurePath(file.name).stem
 
 
-def _fail(file: Traversable, rule: str) -> SpecError:
-    return SpecError("preset", f"{_preset_name(file)}: {rule}", f"fix {file}")
+def _fail(file: str, rule: str) -> SpecError:
+    return SpecError("preset", f"{PurePath(file).stem}: {rule}", f"fix {file}")
 
 
-def _parse_preset(file: Traversable, data: Any) -> Preset:
+def parse_preset(name: str, file: str, data: Any) -> Preset:
+    """Validate a preset's JSON value (``file`` names it in messages); :class:`SpecError` says what is wrong."""
     if not isinstance(data, dict):
         raise _fail(file, "the file must hold a JSON object")
     missing = {"title", "explanation", "spec"} - set(data)
@@ -65,6 +78,16 @@ def _parse_preset(file: Traversable, data: Any) -> Preset:
         raise _fail(file, f"missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
     if not isinstance(data["spec"], dict):
         raise _fail(file, "'spec' must be an object of spec fields")
+    order = data.get("order", UNORDERED)
+    if isinstance(order, bool) or not isinstance(order, int) or not 0 <= order <= UNORDERED:
+        raise _fail(file, f"'order' must be a whole number 0..{UNORDERED}, got {shown(order)}")
+    total = data.get("related_total")
+    if total is not None and (not isinstance(total, str) or not total.strip()):
+        raise _fail(file, f"'related_total' must be a label, got {shown(total)}")
+    try:
+        steps = parse_steps(data["steps"], claim_names()) if "steps" in data else ()
+    except SpecError as error:
+        raise _fail(file, f"invalid story: {error}") from None
     try:
         spec = parse_spec(data["spec"])
         validate(spec)
@@ -80,12 +103,15 @@ def _parse_preset(file: Traversable, data: Any) -> Preset:
             raise
         raise _fail(file, f"invalid spec: {error}") from None
     return Preset(
-        name=_preset_name(file),
+        name=name,
         title=str(data["title"]),
         explanation=str(data["explanation"]),
         spec=spec,
         expect=dict(data.get("expect", {})),
         related=tuple(related),
+        steps=steps,
+        order=order,
+        related_total=total,
     )
 
 
@@ -94,8 +120,8 @@ def load_preset_file(file: Traversable) -> Preset:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _fail(file, f"cannot read JSON ({error})") from None
-    return _parse_preset(file, data)
+        raise _fail(str(file), f"cannot read JSON ({error})") from None
+    return parse_preset(_preset_name(file), str(file), data)
 
 
 def preset_names(directory: Traversable = PRESET_DIR) -> list[str]:
@@ -115,5 +141,6 @@ def load_preset(name: str, directory: Traversable = PRESET_DIR) -> Preset:
 
 
 def load_all_presets(directory: Traversable = PRESET_DIR) -> list[Preset]:
-    """Every stored preset, validated."""
-    return [load_preset(name, directory) for name in preset_names(directory)]
+    """Every stored preset, validated, in teaching order (simplest first)."""
+    presets = [load_preset(name, directory) for name in preset_names(directory)]
+    return sorted(presets, key=lambda p: (p.order, p.name))

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core.atomic_write import write_text_atomic
 from core.errors import SpecError
+from core.json_file import MAX_JSON_BYTES, JsonFileError, read_json_file
 from core.limits import shown
-from core.memory import format_bytes
 from core.spec import LayerSpec, parse_spec
 from core.validation import validate
 
 FORMAT = "linconv-lab-session"
-MAX_SESSION_BYTES = 1 << 20
+MAX_SESSION_BYTES = MAX_JSON_BYTES
 VERSION = 1
 
 
@@ -45,29 +44,9 @@ def load_session(path: Path) -> Session:
     beyond its recursion limit and bytes that are not UTF-8 are all the same "cannot read" message.
     """
     try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):  # a pipe would block forever, /dev/zero never end
-            raise _fail(path, "not a regular file")
-        size = status.st_size
-        with path.open("rb") as file:
-            raw = file.read(MAX_SESSION_BYTES + 1)
-    except OSError as error:
-        raise _fail(path, f"cannot read the file ({error.strerror or error})") from None
-    if len(raw) > MAX_SESSION_BYTES:
-        limit = MAX_SESSION_BYTES // 1024
-        raise _fail(path, f"the file is {format_bytes(size)}; a session is a few KiB (at most {limit} KiB)")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
-        if isinstance(error, UnicodeDecodeError):
-            reason = "the file is not UTF-8 text"
-        elif isinstance(error, RecursionError):
-            reason = "nested too deeply"
-        elif "integer string conversion" in str(error):
-            reason = "a number with thousands of digits"
-        else:
-            reason = str(error).splitlines()[0][:160]
-        raise _fail(path, f"cannot read JSON: {reason}") from None
+        data = read_json_file(path, "a session", MAX_SESSION_BYTES)
+    except JsonFileError as error:
+        raise _fail(path, str(error)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _fail(path, f'not a LinConv Lab session (expected "format": "{FORMAT}")')
     if type(data.get("version")) is not int or data["version"] != VERSION:  # true == 1 and 1.0 == 1 in Python

@@ -3,5 +3,13 @@
 from __future__ import annotations
 
 # The tabs in the middle of the window, then the two docks beside them.
-PANEL_CHOICES = ("weights", "sliding", "equality", "init", "code", "speed", "formulas", "parameters")
+PANEL_CHOICES = ("weights", "sliding", "equality", "init", "code", "compare", "speed", "formulas", "parameters")
+DOCK_CHOICES = ("parameters", "formulas")
 THEME_CHOICES = ("light", "dark")
+ZOOM_RANGE = (0.8, 2.5)  # font zoom, Ctrl+/- and saved sessions alike
+# The heatmaps a story step can outline cells on, per panel (each panel's ``highlight_targets``).
+HIGHLIGHT_TARGETS: dict[str, tuple[str, ...]] = {
+    "weights": ("linear", "conv", "patches"),
+    "sliding": ("input", "kernel", "output", "matrix"),
+    "equality": ("conv", "linear", "difference"),
+}

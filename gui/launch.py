@@ -76,7 +76,7 @@ def launch_window() -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow()
-    window.show()
+    window.show_first()
     window.start()
     status = app.exec()
     return _exit_without_waiting_for_torch(status)

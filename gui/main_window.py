@@ -13,7 +13,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -24,21 +24,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from core.atomic_write import describe_write_error
+from core.atomic_write import describe_write_error, write_text_atomic
 from core.errors import SpecError
 from core.lab import LabResult
 from core.presets import Preset, load_all_presets
 from core.registry import MAPPING_MODES
 from core.session import Session, load_session, save_session
 from core.spec import LayerSpec, parse_spec
+from core.user_presets import load_user_presets, preset_text, read_preset_file, save_user_preset
 from core.validation import validate
+from core.window_names import ZOOM_RANGE
 from gui.controller import LabController
 from gui.image_file import save_image
 from gui.launch import CLOSE_WAIT_S
 from gui.panels.code import CodePanel
+from gui.panels.compare import ComparePanel
 from gui.panels.equality import EqualityPanel
 from gui.panels.formulas import FormulasPanel
 from gui.panels.init import InitPanel
@@ -46,9 +50,12 @@ from gui.panels.parameters import ParameterPanel
 from gui.panels.sliding import SlidingWindowPanel
 from gui.panels.speed import SpeedPanel
 from gui.panels.weights import WeightsPanel
-from gui.theme import ERROR_COLOURS, THEMES, PlotStyle, apply_theme, plot_colours
+from gui.story_player import StoryPlayer
+from gui.theme import ERROR_COLOURS, PRESENTATION_SCALE, THEMES, PlotStyle, apply_theme, plot_colours
 from gui.widgets.heatmap import Heatmap
 from gui.widgets.panel_frame import PanelFrame
+from gui.widgets.preset_dialog import PresetDialog
+from gui.widgets.story_bar import StoryBar
 
 # Tab titles carry the Alt mnemonics the help promises (Alt+E Equality, Alt+L Sliding window, Alt+P Speed);
 # no parameter label or menu uses these letters.
@@ -58,11 +65,11 @@ TAB_TITLES = {
     "equality": "&Equality",
     "init": "I&nit",
     "code": "&Code",
+    "compare": "Compare",  # every letter of these is taken by a parameter, a tab or a menu
     "speed": "S&peed",
 }
-DEFAULT_PRESET = "conv2d-doc-example"
-ZOOM_RANGE = (0.8, 2.5)
 NOTE_MS = 15_000
+WIDE_WINDOW = 1600  # narrower first windows put the formulas behind the parameters (a tab of the same dock)
 PENDING_TAB_COLOUR = "#c77700"  # amber, readable on both themes' tab bars
 STAGE_WORDS = {
     "conv": "the conv",
@@ -71,7 +78,9 @@ STAGE_WORDS = {
     "init": "the init comparison",
 }
 SHORTCUTS = """<table>
-<tr><td>Ctrl+1 … Ctrl+8</td><td>presets, in menu order</td></tr>
+<tr><td>Ctrl+1 … Ctrl+9</td><td>presets (each starts its story), in teaching order</td></tr>
+<tr><td>→ / ← or Page Down / Page Up</td><td>next / previous story step (a presenter's clicker sends these)</td></tr>
+<tr><td>F11 / Esc</td><td>presentation mode on / off</td></tr>
 <tr><td>Ctrl+Shift+1 … 5</td><td>mapping mode: auto, pointwise, full, unrolled, unfold</td></tr>
 <tr><td>Ctrl+Tab / Ctrl+Shift+Tab</td><td>next / previous panel</td></tr>
 <tr><td>Alt+W, Alt+L, Alt+E, Alt+N, Alt+C, Alt+P</td><td>Weights, Sliding window, Equality, Init, Code, Speed</td></tr>
@@ -90,9 +99,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("LinConv Lab")
         self.settings = settings or QSettings("LinConvLab", "LinConv Lab")
-        self.theme, self.zoom = "light", 1.0
+        self.theme, self.zoom, self.presenting = "light", 1.0, False
         self.presets: dict[str, Preset] = {p.name: p for p in load_all_presets()}
-        self.controller = LabController(self.presets[DEFAULT_PRESET].spec, parent=self)
+        self.built_in = frozenset(self.presets)
+        self.first_preset = next(iter(self.presets.values()))
+        self.user_preset_dir = Path(self.settings.fileName()).parent / "presets"  # beside the settings file
+        self.controller = LabController(self.first_preset.spec, parent=self)
+        self.story = StoryPlayer(self)
+        self.story_bar = StoryBar()
         self.parameters = ParameterPanel()
         self.formulas = FormulasPanel()
         self.panels: dict[str, Any] = {
@@ -101,6 +115,7 @@ class MainWindow(QMainWindow):
             "equality": EqualityPanel(),
             "init": InitPanel(),
             "code": CodePanel(),
+            "compare": ComparePanel(),
             "speed": SpeedPanel(),
         }
         self.frames = {name: PanelFrame(panel) for name, panel in self.panels.items()}
@@ -108,7 +123,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         for name, frame in self.frames.items():
             self.tabs.addTab(frame, TAB_TITLES[name])
-        self.setCentralWidget(self.tabs)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.story_bar)
+        centre_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(centre)
         self.parameter_dock = self._dock(
             "Parameters", "parameters", _scrolling(self.parameters), Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -118,7 +139,11 @@ class MainWindow(QMainWindow):
         self.status = QLabel("ready")
         self.statusBar().addWidget(self.status, 1)
         self.mode_actions: dict[str, QAction] = {}
+        self._highlighted: tuple[str, str] | None = None
+        self._step_stages: set[str] = set()
+        self._docks_before_presenting: dict[QDockWidget, bool] = {}
         self._build_menus()
+        self._story_keys = self._build_story_keys()
         self._connect()
         self.resize(1600, 950)
         self._docks_sized = False
@@ -159,18 +184,29 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         preset_menu = bar.addMenu("P&resets")
+        preset_menu.setToolTipsVisible(True)
         for index, (name, preset) in enumerate(self.presets.items()):
             shortcut = f"Ctrl+{index + 1}" if index < 9 else None
+            steps = f", a story in {len(preset.steps)} steps" if preset.steps else ""
             action = self._action(
-                preset_menu, f"{preset.title}  ({name})", lambda _=False, n=name: self.load_preset(n), shortcut
+                preset_menu,
+                f"{index + 1}. {preset.title}  ({name}{steps})",
+                lambda _=False, n=name: self.load_preset(n),
+                shortcut,
             )
             action.setToolTip(preset.explanation)
+        preset_menu.addSeparator()
+        self.user_preset_menu = preset_menu.addMenu("&My presets")
+        self._action(preset_menu, "&Save current as preset…", self.save_user_preset_dialog, "Ctrl+Shift+S")
+        self._action(preset_menu, "&Import preset file…", self.import_preset_dialog)
+        self._action(preset_menu, "&Export current as preset file…", self.export_preset_dialog)
+        self._load_user_presets()
         view = bar.addMenu("&View")
         modes = view.addMenu("&Mapping mode")
         group = QActionGroup(self)
         for term in MAPPING_MODES:
             action = self._action(
-                modes, term.label, lambda _=False, m=term.name: self.controller.set_field("mode", m), term.shortcut
+                modes, term.label, lambda _=False, m=term.name: self.edit_field("mode", m), term.shortcut
             )
             action.setCheckable(True)
             action.setToolTip(term.description)
@@ -179,6 +215,10 @@ class MainWindow(QMainWindow):
         self._action(view, "Next panel", lambda: self._cycle_tab(1), "Ctrl+Tab")
         self._action(view, "Previous panel", lambda: self._cycle_tab(-1), "Ctrl+Shift+Tab")
         view.addSeparator()
+        self.presentation_action = self._action(
+            view, "&Presentation (full screen, large type)", self.toggle_presentation, "F11"
+        )
+        self.presentation_action.setCheckable(True)
         self._action(view, "Toggle light/dark &theme", self.toggle_theme, "Ctrl+T")
         self._action(view, "Zoom &in (fonts)", lambda: self.set_zoom(self.zoom + 0.1), QKeySequence.StandardKey.ZoomIn)
         self._action(
@@ -192,10 +232,34 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
         self._action(help_menu, "&About LinConv Lab", self.show_about)
 
+    def _build_story_keys(self) -> list[QShortcut]:
+        """→/← and Page Down/Up step the story (presenters' clickers send these); Esc leaves presentation mode.
+        Enabled only while they mean something, so the arrow keys keep their usual job otherwise."""
+        keys = []
+        for key, slot in (
+            (Qt.Key.Key_Right, self.story.next),
+            (Qt.Key.Key_PageDown, self.story.next),
+            (Qt.Key.Key_Left, self.story.previous),
+            (Qt.Key.Key_PageUp, self.story.previous),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(slot)
+            shortcut.setEnabled(False)
+            keys.append(shortcut)
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._escape.activated.connect(lambda: self.set_presentation(False))
+        self._escape.setEnabled(False)
+        return keys
+
     def _connect(self) -> None:
         c = self.controller
-        self.parameters.fieldEdited.connect(c.set_field)
-        self.panels["equality"].dtypeRequested.connect(lambda dtype: c.set_field("dtype", dtype))
+        self.parameters.fieldEdited.connect(self.edit_field)
+        self.panels["equality"].dtypeRequested.connect(lambda dtype: self.edit_field("dtype", dtype))
+        self.story.stepChanged.connect(self._show_step)
+        self.story.left.connect(self._story_left)
+        self.story_bar.nextRequested.connect(self.story.next)
+        self.story_bar.previousRequested.connect(self.story.previous)
+        self.story_bar.leaveRequested.connect(self.story.leave)
         c.valuesChanged.connect(self.parameters.show_values)
         c.valuesChanged.connect(lambda _: self._sync_mode_actions())
         c.specChanged.connect(self._spec_changed)
@@ -220,6 +284,9 @@ class MainWindow(QMainWindow):
             if stage in frame.stages:
                 frame.present(result)
         self._refresh_states()
+        if stage in self._step_stages:  # the step's window position and highlights need this stage's drawing
+            self._step_stages.discard(stage)
+            self._apply_step_view()
         if stage == "equality" and result.equality is not None:
             eq, linear = result.equality, result.linear.mapping.linear if result.linear else None
             shape = f"Linear({linear.in_features}, {linear.out_features}) · " if linear is not None else ""
@@ -284,10 +351,20 @@ class MainWindow(QMainWindow):
 
     # ----- flow: user -> controller -----------------------------------------------------------------------------
     def start(self) -> None:
-        """Compute the current values (once the window is shown), unless restoring settings already did."""
+        """Compute the current values (once the window is shown), unless restoring settings already did; a first
+        start (no spec saved) plays the first story of the teaching order."""
         self._tell_visible_stages()
-        if self.controller.result is None:
+        if self.controller.result is None and not self.settings.contains("spec"):
+            self.load_preset(self.first_preset.name)
+        elif self.controller.result is None:
             self.controller.set_values(self.controller.values)
+
+    def show_first(self) -> None:
+        """Show the window: maximised the first time, as it was left afterwards."""
+        if self.settings.contains("geometry"):
+            self.show()
+        else:
+            self.showMaximized()
 
     def apply_spec(self, spec: LayerSpec, synchronous: bool = False) -> None:
         """Make ``spec`` the lab's spec (synchronously for screenshots and tests)."""
@@ -296,10 +373,180 @@ class MainWindow(QMainWindow):
         else:
             self.controller.set_spec(spec)
 
-    def load_preset(self, name: str, synchronous: bool = False) -> None:
+    def load_preset(self, name: str, synchronous: bool = False, story: bool = True) -> None:
+        """Make preset ``name`` the lab's spec and (unless ``story`` is False) start its story at step 1."""
         preset = self.presets[name]
+        self.panels["compare"].set_preset(preset)
+        self.story.leave()
         self.apply_spec(preset.spec, synchronous)
         self.status.setText(f"preset {name}: {preset.title}")
+        if story:
+            self.story.start(preset)
+
+    def edit_field(self, name: str, value: Any) -> None:
+        """A person changed a parameter: the story (if any) stops, keeping what is shown, and the lab recomputes."""
+        self.story.leave()
+        self.controller.set_field(name, value)
+
+    # ----- user presets -----------------------------------------------------------------------------------------
+    def _load_user_presets(self) -> list[str]:
+        """(Re)read the user's presets into the menu; returns one line per file that could not be read."""
+        found = load_user_presets(self.user_preset_dir, self.built_in)
+        for name in [n for n in self.presets if n not in self.built_in]:
+            del self.presets[name]
+        self.user_preset_menu.clear()
+        for preset in found.presets:
+            self.presets[preset.name] = preset
+            action = self._action(
+                self.user_preset_menu,
+                f"{preset.title}  ({preset.name})",
+                lambda _=False, n=preset.name: self.load_preset(n),
+            )
+            action.setToolTip(preset.explanation)
+        self.user_preset_menu.setEnabled(bool(found.presets))
+        return list(found.problems)
+
+    def save_user_preset(self, name: str, title: str, explanation: str) -> bool:
+        """Save the lab's last valid spec as preset ``name``; a bad name or a failed write is a message."""
+        spec = self.controller.spec
+        if spec is None:
+            self._warn("Preset not saved", "no valid spec yet: fix the parameters first")
+            return False
+        try:
+            path = save_user_preset(self.user_preset_dir, name, title, explanation, spec, self.built_in)
+        except SpecError as error:
+            self._warn("Preset not saved", str(error))
+            return False
+        except OSError as error:
+            self._warn("Preset not saved", describe_write_error(self.user_preset_dir / name, error))
+            return False
+        self._load_user_presets()
+        self.status.setText(f"saved preset {name} ({path}); Presets → My presets reloads it")
+        return True
+
+    def import_preset(self, path: Path) -> bool:
+        """Check a shared preset file like a built-in one, then keep a copy among the user's presets."""
+        try:
+            preset = read_preset_file(path, self.built_in)
+            saved = save_user_preset(
+                self.user_preset_dir, preset.name, preset.title, preset.explanation, preset.spec, self.built_in
+            )
+        except SpecError as error:
+            self._warn("Preset not imported", str(error))
+            return False
+        except OSError as error:
+            self._warn("Preset not imported", describe_write_error(self.user_preset_dir, error))
+            return False
+        self._load_user_presets()
+        self.load_preset(preset.name)
+        self.status.setText(f"imported preset {preset.name} into {saved.parent}")
+        return True
+
+    def export_preset(self, path: Path, title: str, explanation: str = "") -> bool:
+        """Write the lab's last valid spec as a preset file someone else can import."""
+        spec = self.controller.spec
+        try:
+            if spec is None:
+                raise SpecError("spec", "no valid spec yet", "fix the parameters first")
+            write_text_atomic(path, preset_text(title, explanation, spec))
+        except SpecError as error:
+            self._warn("Preset not exported", str(error))
+            return False
+        except OSError as error:
+            self._warn("Preset not exported", describe_write_error(path, error))
+            return False
+        self.status.setText(f"exported preset file {path}")
+        return True
+
+    def save_user_preset_dialog(self) -> None:
+        spec = self.controller.spec
+        dialog = PresetDialog(spec.describe() if spec is not None else "", self)
+        if dialog.exec():
+            self.save_user_preset(*dialog.values())
+
+    def import_preset_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import preset", "", "LinConv Lab preset (*.json)")
+        if name:
+            self.import_preset(Path(name))
+
+    def export_preset_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export preset", "preset.json", "LinConv Lab preset (*.json)")
+        if name and self.controller.spec is not None:
+            self.export_preset(Path(name), self.controller.spec.describe())
+
+    # ----- stories ----------------------------------------------------------------------------------------------
+    def _show_step(self, index: int) -> None:
+        step = self.story.step
+        if step is None:
+            return
+        self.story_bar.show_step(step.caption, index, len(self.story.steps))
+        for key in self._story_keys:
+            key.setEnabled(True)
+        if step.mode is not None and self.controller.values.get("mode") != step.mode:
+            self.controller.set_field("mode", step.mode)
+        self.show_panel(step.panel)
+        if self.presenting:
+            self._collapse_docks()
+        frame = self.frames.get(step.panel)
+        result = self.controller.result
+        needed = frame.stages if frame is not None else ()
+        self._step_stages = {s for s in needed if result is None or not result.has(s)}
+        self._apply_step_view()
+        self.story_bar.setFocus()  # so → and ← reach the story, not a spin box that had focus
+
+    def _apply_step_view(self) -> None:
+        """The step's sliding-window position and highlighted cells, once its panel has the data to show them."""
+        step = self.story.step
+        if step is None:
+            return
+        sliding = self.panels["sliding"]
+        if step.panel == "sliding" and not self._step_stages:
+            if step.channel is not None:
+                sliding.channel.setValue(step.channel)
+            if step.position is not None:
+                sliding.position.setValue(step.position)
+        if self._highlighted is not None and self._highlighted != (step.panel, getattr(step.highlight, "target", "")):
+            panel_name, target = self._highlighted
+            self.panels[panel_name].show_highlight(target, [])
+            self._highlighted = None
+        if step.highlight is not None and not self._step_stages:
+            self.panels[step.panel].show_highlight(step.highlight.target, step.highlight.cells)
+            self._highlighted = (step.panel, step.highlight.target)
+
+    def _story_left(self) -> None:
+        self.story_bar.hide()
+        self._step_stages = set()
+        for key in self._story_keys:
+            key.setEnabled(False)
+
+    # ----- presentation -----------------------------------------------------------------------------------------
+    def toggle_presentation(self) -> None:
+        self.set_presentation(not self.presenting)
+
+    def set_presentation(self, on: bool, full_screen: bool = True) -> None:
+        """Full screen, fonts x1.6 (plots too), high contrast, docks collapsed to what the story step needs.
+        (``full_screen`` False keeps the window's size: for screenshots at a given size.)"""
+        if on == self.presenting:
+            return
+        self.presenting = on
+        self.presentation_action.setChecked(on)
+        self._escape.setEnabled(on)
+        docks = (self.parameter_dock, self.formulas_dock)
+        if on:
+            self._docks_before_presenting = {dock: dock.isVisible() for dock in docks}
+            self._collapse_docks()
+            if full_screen:
+                self.showFullScreen()
+        else:
+            for dock, visible in self._docks_before_presenting.items():
+                dock.setVisible(visible)
+            self.showNormal()
+        self._apply_look()
+
+    def _collapse_docks(self) -> None:
+        needed = self.story.step.docks if self.story.step is not None else ()
+        self.parameter_dock.setVisible("parameters" in needed)
+        self.formulas_dock.setVisible("formulas" in needed)
 
     def _cycle_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
@@ -336,13 +583,18 @@ class MainWindow(QMainWindow):
         self.theme = THEMES[(THEMES.index(self.theme) + 1) % len(THEMES)] if self.theme in THEMES else "light"
         self._apply_look()
 
+    @property
+    def font_scale(self) -> float:
+        """Font zoom times the presentation factor: what every font, plots included, is scaled by."""
+        return self.zoom * (PRESENTATION_SCALE if self.presenting else 1.0)
+
     def plot_style(self) -> PlotStyle:
         """Colours and font scale every plot and heatmap is drawn with."""
-        background, foreground = plot_colours(self.theme)
-        return PlotStyle(background, foreground, self.zoom)
+        background, foreground = plot_colours(self.theme, self.presenting)
+        return PlotStyle(background, foreground, self.font_scale)
 
     def _apply_look(self) -> None:
-        apply_theme(QApplication.instance(), self.theme, self.zoom)  # type: ignore[arg-type]
+        apply_theme(QApplication.instance(), self.theme, self.font_scale, self.presenting)  # type: ignore[arg-type]
         style = self.plot_style()
         background, foreground = style.background, style.foreground
         for heatmap in self.findChildren(Heatmap):
@@ -364,7 +616,7 @@ class MainWindow(QMainWindow):
     # ----- files ------------------------------------------------------------------------------------------------
     def session(self) -> Session:
         """The lab's last valid spec and the view settings."""
-        spec = self.controller.spec or self.presets[DEFAULT_PRESET].spec
+        spec = self.controller.spec or self.first_preset.spec
         return Session(spec, {"theme": self.theme, "zoom": self.zoom, "tab": self.tabs.currentIndex()})
 
     def save_session_to(self, path: Path) -> bool:
@@ -516,8 +768,14 @@ class MainWindow(QMainWindow):
         if not self._docks_sized and not self.settings.contains("windowState"):
             # First show at this size: the parameters fit without a sideways scroll bar, the rest is shared.
             self._docks_sized = True
+            width = self.screen().availableGeometry().width() if self.isMaximized() else self.width()
             parameters = self.parameters.minimumSizeHint().width() + 28
-            formulas = min(460, max(300, int(0.28 * self.width())))
+            if width < WIDE_WINDOW:  # the panels need the width more: the formulas share the parameters' dock
+                self.tabifyDockWidget(self.parameter_dock, self.formulas_dock)
+                self.parameter_dock.raise_()
+                self.resizeDocks([self.parameter_dock], [parameters], Qt.Orientation.Horizontal)
+                return
+            formulas = min(460, max(300, int(0.28 * width)))
             self.resizeDocks(
                 [self.parameter_dock, self.formulas_dock], [parameters, formulas], Qt.Orientation.Horizontal
             )

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.atomic_write import make_folder
+
+if TYPE_CHECKING:  # the window toolkit loads only when a screenshot is taken
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
 
 
 def take_screenshot(
@@ -18,9 +25,15 @@ def take_screenshot(
     theme: str = "light",
     step: int = 0,
     whole_window: bool = False,
+    zoom: float = 1.0,
+    presentation: bool = False,
+    story_step: int = 0,
+    timeout_s: float = 120.0,
 ) -> Path:
     """Render the window for ``preset`` (optionally in ``mode``) with ``panel`` in front and save that panel (or
-    the whole window) to ``out``. A failed write raises :class:`~core.atomic_write.WriteError` (an ``OSError``
+    the whole window) to ``out``. ``story_step`` (1-based) shows that step of the preset's story, as a class
+    would see it after pressing → that many times; ``presentation`` renders presentation mode at ``size``.
+    A failed write raises :class:`~core.atomic_write.WriteError` (an ``OSError``
     naming ``out`` and the reason); a previous file at ``out`` stays as it was."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -39,17 +52,24 @@ def take_screenshot(
         window = MainWindow(settings=settings, restore=False)
         try:
             window.set_theme(theme)
+            window.set_zoom(zoom)
             window.resize(*size)
             window.show()
             window.show_panel(panel)
             window.apply_spec(spec, synchronous=True)
             if window.controller.error is not None:  # never save a picture of a refused spec
                 raise window.controller.error
+            if story_step:
+                window.story.start(window.presets[preset], story_step - 1)
+            if presentation:
+                window.set_presentation(True, full_screen=False)  # offscreen, full screen is 800x800: keep ``size``
+            _settle(app, window, timeout_s)
             if step:
                 window.panels["sliding"].position.setValue(step)
             for _ in range(3):
                 app.processEvents()
-            target = window if whole_window else window.panel_widget(panel)
+            shown = window.story.step.panel if window.story.step is not None else panel
+            target = window if whole_window or presentation else window.panel_widget(shown)
             save_image(target.grab(), make_folder(out.parent) / out.name)
         finally:
             window.controller.shutdown()
@@ -57,3 +77,11 @@ def take_screenshot(
             window.deleteLater()
             app.processEvents()
     return out
+
+
+def _settle(app: QApplication, window: MainWindow, timeout_s: float) -> None:
+    """Process events until every stage the story step asked for has landed (a step may change the mode)."""
+    deadline = time.monotonic() + timeout_s
+    while not window.controller.is_idle() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)

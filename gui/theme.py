@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 from core.window_names import THEME_CHOICES
 
 BASE_POINT_SIZE = 11
+CAPTION_POINT_SIZE = 14  # a story step's caption line, at zoom 1
+PRESENTATION_SCALE = 1.6  # fonts in presentation mode, plots included, for the back row of a lecture hall
 # Error text and marks: 4.5:1 or more against each theme's window colour.
 ERROR_COLOURS = {"light": "#c62828", "dark": "#ff7b72"}
 THEMES = THEME_CHOICES
@@ -32,10 +34,22 @@ QLabel[role="banner"][state="partial"] { background: #f3d27a; color: #2b2100; }
 QLabel[role="banner"][state="stale"] { background: #9aa3ad; color: #111111; }
 QLabel[role="banner"][state="failed"] { background: #c0392b; color: white; }
 QLabel[role="banner"][state="current"] { background: transparent; font-weight: 400; }
+QLabel[role="caption"] { font-size: ${caption}pt; font-weight: 600; padding: 4px 8px; }
+QLabel[role="counter"] { font-size: ${caption}pt; font-weight: 700; padding: 0 8px; }
 """)
 
 
-def palette(theme: str) -> QPalette:
+# Presentation mode: the theme's colours pushed to pure black and white (projectors wash out greys).
+HIGH_CONTRAST = {
+    "light": {"Window": "#ffffff", "WindowText": "#000000", "Base": "#ffffff", "Text": "#000000",
+              "Button": "#e6e6e6", "ButtonText": "#000000", "AlternateBase": "#f0f0f0", "PlaceholderText": "#444444"},
+    "dark": {"Window": "#000000", "WindowText": "#ffffff", "Base": "#000000", "Text": "#ffffff",
+             "Button": "#262626", "ButtonText": "#ffffff", "AlternateBase": "#141414", "PlaceholderText": "#bbbbbb"},
+}  # fmt: skip
+
+
+def palette(theme: str, high_contrast: bool = False) -> QPalette:
+    """The theme's palette; ``high_contrast`` for presentation mode."""
     pal = QPalette()
     if theme == "dark":
         colours = {
@@ -67,13 +81,17 @@ def palette(theme: str) -> QPalette:
             QPalette.ColorRole.ToolTipText: "#1d1f22",
             QPalette.ColorRole.PlaceholderText: "#777777",
         }
+    if high_contrast:
+        colours |= {getattr(QPalette.ColorRole, role): colour for role, colour in HIGH_CONTRAST[theme].items()}
     for role, colour in colours.items():
         pal.setColor(role, QColor(colour))
     return pal
 
 
-def plot_colours(theme: str) -> tuple[str, str]:
+def plot_colours(theme: str, high_contrast: bool = False) -> tuple[str, str]:
     """(background, foreground) for pyqtgraph plots in ``theme``."""
+    if high_contrast:
+        return (HIGH_CONTRAST[theme]["Base"], HIGH_CONTRAST[theme]["Text"])
     return ("#1b1d20", "#e8e8e8") if theme == "dark" else ("#ffffff", "#1d1f22")
 
 
@@ -100,13 +118,13 @@ class PlotStyle:
         return font
 
 
-def apply_theme(app: QApplication, theme: str, zoom: float = 1.0) -> None:
+def apply_theme(app: QApplication, theme: str, zoom: float = 1.0, high_contrast: bool = False) -> None:
     """Set style, palette, font size and the app-wide style sheet; pyqtgraph defaults follow the theme."""
     app.setStyle("Fusion")
-    app.setPalette(palette(theme))
+    app.setPalette(palette(theme, high_contrast))
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * zoom)
     app.setFont(font)
-    app.setStyleSheet(APP_STYLE.substitute(error=ERROR_COLOURS[theme]))
-    background, foreground = plot_colours(theme)
+    app.setStyleSheet(APP_STYLE.substitute(error=ERROR_COLOURS[theme], caption=f"{CAPTION_POINT_SIZE * zoom:.1f}"))
+    background, foreground = plot_colours(theme, high_contrast)
     pg.setConfigOptions(imageAxisOrder="row-major", background=background, foreground=foreground, antialias=True)

@@ -167,7 +167,7 @@ def test_help_lists_every_sub_command() -> None:
     for command in ("inspect", "check", "init", "bench", "presets", "screenshot"):
         assert command in result.stdout
     help_text = run("screenshot", "--help").stdout
-    for option in ("--preset", "--mode", "--panel", "--window", "--out", "--size", "--theme", "--step"):
+    for option in ("--preset", "--mode", "--panel", "--window", "--out", "--size", "--theme", "--step", "--zoom"):
         assert option in help_text
     assert "weights" in help_text and "parameters" in help_text and "dark" in help_text
 
@@ -181,14 +181,26 @@ def test_screenshot_options_reach_the_injected_renderer(tmp_path: Path, capsys: 
 
     argv = ["screenshot", "--preset", "params-3to10-k5", "--out", str(tmp_path / "shot.png"), "--size", "800x600"]
     argv += ["--panel", "sliding", "--step", "3", "--theme", "dark", "--window"]
+    argv += ["--zoom", "1.5", "--presentation", "--story-step", "2"]
     assert main(argv, screenshot_renderer=renderer) == 0
+    view = {"theme": "dark", "step": 3, "whole_window": True, "zoom": 1.5, "presentation": True, "story_step": 2}
     assert calls == [
-        (
-            ("params-3to10-k5", tmp_path / "shot.png"),
-            {"mode": None, "panel": "sliding", "size": (800, 600), "theme": "dark", "step": 3, "whole_window": True},
-        )
+        (("params-3to10-k5", tmp_path / "shot.png"), {"mode": None, "panel": "sliding", "size": (800, 600)} | view)
     ]
     assert capsys.readouterr().out == f"wrote {tmp_path / 'shot.png'}\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--zoom", "3"], "error: zoom: must be between 0.8 and 2.5, got 3"),
+        (["--zoom", "１"], "error: argument --zoom: must be a number"),
+        (["--story-step", "6"], "error: story-step: must be between 1 and 5 (the steps of params-3to10-k5's story)"),
+    ],
+)
+def test_screenshot_view_options_are_checked_before_rendering(extra: list[str], message: str) -> None:
+    result = run("screenshot", "--preset", "params-3to10-k5", "--out", "never.png", *extra)
+    assert result.returncode == 2 and result.stderr.startswith(message) and result.stderr.count("\n") == 1
 
 
 def test_screenshot_without_a_renderer_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

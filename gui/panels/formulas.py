@@ -1,11 +1,28 @@
-"""Formulas with the numbers substituted, so a student can follow the arithmetic."""
+"""Formulas with the numbers substituted, so a student can follow the arithmetic.
+
+Rich text, not a table: each quantity is a line (name and value), then its formula and the same formula with the
+numbers, wrapped to the dock's width. Nothing is cut off at any window size or font zoom.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from core.lab import LabResult
 from core.number_format import format_number
+
+ZERO_WIDTH_SPACE = "\u200b"
+BREAK_AFTER = ("(", ",", "*", "/")  # a long formula may wrap after these as well as at spaces
+
+
+def _breakable(text: str) -> str:
+    """Escaped ``text`` that may wrap after operators (a formula like ``floor((50+2*4...`` has few spaces)."""
+    escaped = html.escape(text)
+    for mark in BREAK_AFTER:
+        escaped = escaped.replace(mark, mark + ZERO_WIDTH_SPACE)
+    return escaped
 
 
 class FormulasPanel(QWidget):
@@ -15,40 +32,31 @@ class FormulasPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["quantity", "value", "formula, then with the numbers"])
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setRootIsDecorated(False)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # scrolls sideways when long
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        self.view.setAccessibleName("formulas")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.view)
 
     def show_result(self, result: LabResult) -> None:
-        self.tree.clear()
+        parts = []
         for title, formulas in result.report.sections.items():
-            section = QTreeWidgetItem([title])
-            font = section.font(0)
-            font.setBold(True)
-            section.setFont(0, font)
-            section.setFirstColumnSpanned(True)
-            self.tree.addTopLevelItem(section)
+            parts.append(f"<h3 style='margin:10px 0 2px 0'>{html.escape(title)}</h3>")
             for f in formulas:
                 value = f.value if isinstance(f.value, str) else format_number(f.value)
-                item = QTreeWidgetItem([f"  {f.name}", value, f"{f.symbolic}\n= {f.substituted}"])
-                item.setToolTip(2, f"{f.symbolic}\n= {f.substituted}\n= {value}")
-                self.tree.addTopLevelItem(item)
-        shape = " x ".join(str(s) for s in result.report.output_shape)
-        self.tree.addTopLevelItem(QTreeWidgetItem(["output tensor", shape, "(N, cout, *spatial)"]))
+                parts.append(
+                    "<table width='100%' cellspacing='0' cellpadding='0' style='margin-top:6px'><tr>"
+                    f"<td>{html.escape(f.name)}</td><td align='right'><b>{html.escape(value)}</b></td></tr></table>"
+                    f"<div style='margin-left:14px; font-family:monospace'>{_breakable(f.symbolic)}<br>"
+                    f"= {_breakable(f.substituted)}</div>"
+                )
+        shape = " × ".join(str(s) for s in result.report.output_shape)
+        parts.append(f"<h3 style='margin:10px 0 2px 0'>output tensor</h3><b>{shape}</b> (N, cout, *spatial)")
+        scroll = self.view.verticalScrollBar().value()
+        self.view.setHtml("".join(parts))
+        self.view.verticalScrollBar().setValue(scroll)  # an edit keeps the reader's place
 
     def text(self) -> str:
-        rows = []
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            assert item is not None
-            rows.append(" | ".join(item.text(c) for c in range(3)))
-        return "\n".join(rows)
+        """What the panel shows, as plain text (formulas as written, without the wrap marks)."""
+        return self.view.toPlainText().replace(ZERO_WIDTH_SPACE, "")

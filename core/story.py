@@ -1,0 +1,123 @@
+"""Guided stories: the steps a preset walks a class through, each naming what the window shows and a caption.
+
+A step is data (from the preset's JSON), checked here against the window's names, so a typo in a preset fails the
+tests and a user's preset file gets a message naming the step and the rule, never a half-applied story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from core.errors import SpecError
+from core.limits import shown
+from core.spec import MODES
+from core.window_names import DOCK_CHOICES, HIGHLIGHT_TARGETS, PANEL_CHOICES
+
+STEP_KEYS = {"caption", "panel", "mode", "highlight", "position", "channel", "claim", "docks"}
+MAX_STEPS = 20
+MAX_CAPTION = 400
+MAX_CELLS = 256
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """Cells outlined on one heatmap of the step's panel; ``cells`` None outlines every cell."""
+
+    target: str
+    cells: tuple[tuple[int, int], ...] | None = None
+
+
+@dataclass(frozen=True)
+class StoryStep:
+    """What one step of a story shows.
+
+    ``panel`` is brought to the front; ``mode`` (a mapping mode) is set when given; ``position`` and ``channel``
+    place the sliding window; ``claim`` names a claim to run (Claims panel); ``docks`` are the docks this step
+    needs in presentation mode (the others collapse).
+    """
+
+    caption: str
+    panel: str
+    mode: str | None = None
+    highlight: Highlight | None = None
+    position: int | None = None
+    channel: int | None = None
+    claim: str | None = None
+    docks: tuple[str, ...] = ()
+
+
+def _fail(index: int, rule: str, hint: str) -> SpecError:
+    return SpecError("steps", f"step {index + 1}: {rule}", hint)
+
+
+def _choice(index: int, key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise _fail(index, f"'{key}' is {shown(value)}", f"use one of {', '.join(choices)}")
+    return value
+
+
+def _count(index: int, key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _fail(index, f"'{key}' is {shown(value)}", "use a whole number >= 0")
+    return value
+
+
+def _highlight(index: int, panel: str, data: Any) -> Highlight:
+    targets = HIGHLIGHT_TARGETS.get(panel, ())
+    if not isinstance(data, dict) or set(data) - {"target", "cells"} or "target" not in data:
+        raise _fail(index, f"'highlight' is {shown(data)}", 'use {"target": NAME, "cells": [[row, col], ...]}')
+    if not targets:
+        raise _fail(index, f"panel {panel} has no heatmap to highlight", "drop 'highlight' or change the panel")
+    target = _choice(index, "highlight.target", data["target"], targets)
+    cells = data.get("cells")
+    if cells is None or cells == "all":
+        return Highlight(target)
+    if not isinstance(cells, list) or len(cells) > MAX_CELLS:
+        raise _fail(index, "'highlight.cells' must be a list", f'at most {MAX_CELLS} [row, col] pairs, or "all"')
+    pairs = []
+    for cell in cells:
+        if not (isinstance(cell, list) and len(cell) == 2):
+            raise _fail(index, f"cell {shown(cell)} is not [row, col]", "use e.g. [0, 1]")
+        pairs.append((_count(index, "row", cell[0]), _count(index, "col", cell[1])))
+    return Highlight(target, tuple(pairs))
+
+
+def parse_step(index: int, data: Any, claims: tuple[str, ...]) -> StoryStep:
+    """One step from its JSON object; ``claims`` are the claim names a step may run."""
+    if not isinstance(data, dict):
+        raise _fail(index, f"expected an object, got {shown(data)}", 'use {"caption": ..., "panel": ...}')
+    unknown, missing = set(data) - STEP_KEYS, {"caption", "panel"} - set(data)
+    if unknown or missing:
+        raise _fail(
+            index, f"unknown keys {sorted(unknown)}, missing keys {sorted(missing)}", f"keys: {sorted(STEP_KEYS)}"
+        )
+    caption = data["caption"]
+    if not isinstance(caption, str) or not caption.strip() or len(caption) > MAX_CAPTION:
+        raise _fail(index, "'caption' must be non-empty text", f"at most {MAX_CAPTION} characters")
+    panel = _choice(index, "panel", data["panel"], PANEL_CHOICES)
+    docks = data.get("docks", [])
+    if not isinstance(docks, list):
+        raise _fail(index, f"'docks' is {shown(docks)}", f"use a list of {', '.join(DOCK_CHOICES)}")
+    return StoryStep(
+        caption=caption.strip(),
+        panel=panel,
+        mode=_choice(index, "mode", data["mode"], MODES) if "mode" in data else None,
+        highlight=_highlight(index, panel, data["highlight"]) if "highlight" in data else None,
+        position=_count(index, "position", data["position"]) if "position" in data else None,
+        channel=_count(index, "channel", data["channel"]) if "channel" in data else None,
+        claim=_choice(index, "claim", data["claim"], claims) if "claim" in data else None,
+        docks=tuple(_choice(index, "docks", dock, DOCK_CHOICES) for dock in docks),
+    )
+
+
+def parse_steps(data: Any, claims: tuple[str, ...] = ()) -> tuple[StoryStep, ...]:
+    """A story's steps from JSON (a list of step objects, at most :data:`MAX_STEPS`)."""
+    if not isinstance(data, list) or not 1 <= len(data) <= MAX_STEPS:
+        raise SpecError("steps", f"expected a list of 1..{MAX_STEPS} steps, got {shown(data)}", "see the presets")
+    return tuple(parse_step(index, step, claims) for index, step in enumerate(data))
+
+
+def step_label(index: int, count: int) -> str:
+    """The counter a class sees, e.g. ``3 / 5``."""
+    return f"{index + 1} / {count}"
