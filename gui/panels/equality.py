@@ -22,9 +22,12 @@ def _first_map(tensor: torch.Tensor) -> np.ndarray:
 def difference_levels(diff: np.ndarray) -> tuple[tuple[float, float], str]:
     """Colour levels and title of the |difference| map: 0..max, or 0..1 and "(all 0)" when nothing differs."""
     top = float(diff.max()) if diff.size else 0.0
-    if top > 0:
-        return (0.0, top), "|difference|"
-    return (0.0, 1.0), "|difference| (all 0)"
+    if top == 0:
+        return (0.0, 1.0), "|difference| (all 0)"
+    if not np.isfinite(top):  # an overflowed or NaN output: the finite part still gets a scale
+        finite = diff[np.isfinite(diff)]
+        return (0.0, float(finite.max(initial=0.0)) or 1.0), "|difference| (some not finite)"
+    return (0.0, top), "|difference|"
 
 
 class EqualityPanel(HighlightTargets, QWidget):

@@ -14,6 +14,7 @@ from core.presets import load_preset
 from core.spec import parse_spec
 from gui.launch import make_application
 from gui.main_window import MainWindow
+from gui.panels.equality import difference_levels
 from gui.panels.init import InitPanel
 from gui.theme import PlotStyle, plot_colours
 from gui.widgets.heatmap import (
@@ -82,6 +83,18 @@ def test_a_highlighted_region_gets_one_outline_around_it() -> None:
     assert len(xs) == 2 * 12 and len(segments) == 12
     assert (0.0, 0.0, 2.0, 0.0) in segments and (2.0, 0.0, 2.0, 2.0) not in segments  # outer top; inner edge absent
     assert (6.0, 4.0, 6.0, 6.0) in segments and (8.0, 4.0, 8.0, 6.0) in segments  # the lone cell's sides, x2
+
+
+@pytest.mark.parametrize(
+    ("diff", "levels", "title"),
+    [
+        ([[0.0], [0.0]], (0.0, 1.0), "|difference| (all 0)"),
+        ([[1.2e-08], [0.0]], (0.0, 1.2e-08), "|difference|"),
+        ([[np.nan], [0.5]], (0.0, 0.5), "|difference| (some not finite)"),
+    ],
+)
+def test_the_difference_map_always_has_a_scale(diff: list, levels: tuple[float, float], title: str) -> None:
+    assert difference_levels(np.array(diff)) == (levels, title)
 
 
 # ----- one heatmap ------------------------------------------------------------------------------------------------
