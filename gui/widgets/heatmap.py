@@ -25,7 +25,8 @@ MAX_TEXT_SIDE = 16
 MIN_TEXT_POINTS = 6.5
 # Base sizes in points at font scale 1.
 TITLE_POINTS, LABEL_POINTS, TICK_POINTS, CELL_POINTS = 13.0, 12.0, 11.0, 12.0
-COLORBAR_TICKS = 5
+# Colour-bar ticks: as many of these counts as fit the bar's height (odd ones keep 0 on a diverging bar).
+COLORBAR_TICKS = (5, 3, 2)
 # The text takes at most this share of a cell's width; the hover outline (MARK_SIZE of the cell) stays clear of it.
 TEXT_WIDTH, MARK_SIZE = 0.9, 0.97
 # Story highlights: a cyan outline on a black halo around the highlighted region, visible on every colour map and
@@ -212,6 +213,7 @@ class Heatmap(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.plot.vb.sigResized.connect(self._fit_texts)
         self.plot.vb.sigRangeChanged.connect(self._fit_texts)
+        self.colorbar.vb.sigResized.connect(self._draw_colorbar_ticks)
         self.restyle(self.plot_style)
 
     # ----- data ---------------------------------------------------------------------------------------------------
@@ -278,7 +280,7 @@ class Heatmap(QWidget):
         self._colorbar_ticks = ticks
         self._draw_colorbar_ticks()
 
-    def _draw_colorbar_ticks(self) -> None:
+    def _draw_colorbar_ticks(self, *_: object) -> None:
         """Real values at evenly spaced levels, ends included (no "(x0.001)" SI prefix)."""
         self.colorbar.axis.setTicks([self._colorbar_ticks or self._default_colorbar_ticks(), []])
 
@@ -289,7 +291,14 @@ class Heatmap(QWidget):
     def _default_colorbar_ticks(self) -> list[tuple[float, str]]:
         low, high = self.colorbar.levels()
         span = abs(high - low) or 1.0
-        return [(float(v), format_tick(float(v), span)) for v in np.linspace(low, high, COLORBAR_TICKS)]
+        return [(float(v), format_tick(float(v), span)) for v in np.linspace(low, high, self._colorbar_tick_count())]
+
+    def _colorbar_tick_count(self) -> int:
+        """The most ticks whose labels do not overlap on the bar as drawn now (all of them before layout)."""
+        height = self.colorbar.vb.height()
+        line = 1.4 * QFontMetricsF(self.plot_style.font(TICK_POINTS)).height()
+        fitting = [count for count in COLORBAR_TICKS if height <= 0 or (count - 1) * line <= height]
+        return fitting[0] if fitting else COLORBAR_TICKS[-1]
 
     def _cell_ticks(self, shape: tuple[int, ...], scale: int) -> None:
         """Small grids get one integer tick per cell, at the cell's centre; big ones pyqtgraph's ticks."""
@@ -380,6 +389,7 @@ class Heatmap(QWidget):
             axis.setStyle(tickFont=tick_font)
         self.set_title(self._title)
         self.set_axis_labels(*self._axis_labels)
+        self._draw_colorbar_ticks()
         self._fit_texts()
 
     # ----- highlights ---------------------------------------------------------------------------------------------

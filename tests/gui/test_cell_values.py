@@ -201,6 +201,17 @@ def test_colour_bar_labels_show_real_values_in_the_themes_colour(heatmap: Heatma
     assert DARK.foreground in heatmap.plot.titleLabel.item.toHtml()
 
 
+def test_a_short_colour_bar_keeps_its_ends_without_overlapping_labels(qtbot, heatmap: Heatmap) -> None:
+    heatmap.set_data(np.array([[-2.0, 2.0]]))
+    assert heatmap.colorbar_labels() == ["-2", "-1", "0", "1", "2"]
+    heatmap.resize(700, 150)
+    qtbot.waitUntil(lambda: len(heatmap.colorbar_labels()) < 5, timeout=2000)
+    labels = heatmap.colorbar_labels()
+    assert labels[0] == "-2" and labels[-1] == "2"
+    line = heatmap.colorbar.axis.style["tickFont"].pointSizeF() * 96 / 72
+    assert (len(labels) - 1) * line < heatmap.colorbar.vb.height()
+
+
 # ----- the window ---------------------------------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
