@@ -56,8 +56,11 @@ class Preset:
 
 
 def claim_names() -> tuple[str, ...]:
-    """The claims a story step may run (none until the claims registry is wired in)."""
-    return ()
+    """The claims a story step may run. Imported only when a step names one: the claims bring torch, and
+    listing presets or refusing a typo stays instant without it."""
+    from core.claims import CLAIMS
+
+    return CLAIMS.names
 
 
 def _preset_name(file: Traversable) -> str:
@@ -85,7 +88,7 @@ def parse_preset(name: str, file: str, data: Any) -> Preset:
     if total is not None and (not isinstance(total, str) or not total.strip()):
         raise _fail(file, f"'related_total' must be a label, got {shown(total)}")
     try:
-        steps = parse_steps(data["steps"], claim_names()) if "steps" in data else ()
+        steps = parse_steps(data["steps"], claim_names) if "steps" in data else ()
     except SpecError as error:
         raise _fail(file, f"invalid story: {error}") from None
     try:

@@ -6,6 +6,7 @@ tests and a user's preset file gets a message naming the step and the rule, neve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,8 +84,8 @@ def _highlight(index: int, panel: str, data: Any) -> Highlight:
     return Highlight(target, tuple(pairs))
 
 
-def parse_step(index: int, data: Any, claims: tuple[str, ...]) -> StoryStep:
-    """One step from its JSON object; ``claims`` are the claim names a step may run."""
+def parse_step(index: int, data: Any, claims: Callable[[], tuple[str, ...]]) -> StoryStep:
+    """One step from its JSON object; ``claims()`` gives the claim names a step may run (asked only if it runs one)."""
     if not isinstance(data, dict):
         raise _fail(index, f"expected an object, got {shown(data)}", 'use {"caption": ..., "panel": ...}')
     unknown, missing = set(data) - STEP_KEYS, {"caption", "panel"} - set(data)
@@ -106,12 +107,12 @@ def parse_step(index: int, data: Any, claims: tuple[str, ...]) -> StoryStep:
         highlight=_highlight(index, panel, data["highlight"]) if "highlight" in data else None,
         position=_count(index, "position", data["position"]) if "position" in data else None,
         channel=_count(index, "channel", data["channel"]) if "channel" in data else None,
-        claim=_choice(index, "claim", data["claim"], claims) if "claim" in data else None,
+        claim=_choice(index, "claim", data["claim"], claims()) if "claim" in data else None,
         docks=tuple(_choice(index, "docks", dock, DOCK_CHOICES) for dock in docks),
     )
 
 
-def parse_steps(data: Any, claims: tuple[str, ...] = ()) -> tuple[StoryStep, ...]:
+def parse_steps(data: Any, claims: Callable[[], tuple[str, ...]] = tuple) -> tuple[StoryStep, ...]:
     """A story's steps from JSON (a list of step objects, at most :data:`MAX_STEPS`)."""
     if not isinstance(data, list) or not 1 <= len(data) <= MAX_STEPS:
         raise SpecError("steps", f"expected a list of 1..{MAX_STEPS} steps, got {shown(data)}", "see the presets")

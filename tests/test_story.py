@@ -58,7 +58,7 @@ def test_the_linear_4_2_story_follows_the_lecture() -> None:
 )
 def test_a_broken_step_names_the_step_and_the_rule(steps: list, fragment: str) -> None:
     with pytest.raises(SpecError) as error:
-        parse_steps(steps, claims=("init",))
+        parse_steps(steps, claims=lambda: ("init",))
     assert fragment in str(error.value)
 
 
