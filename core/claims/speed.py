@@ -5,7 +5,7 @@ The seed case (preset ``conv1d-k1-vs-linear``: Conv1d(8, 32, 1) on 128×8×256 a
 times with ``torch.utils.benchmark``), under two conditions:
 
 - **fresh**: Linear and the conv each in a fresh worker process with glibc's default allocator (the engine's
-  default isolation, what a stand-alone script sees);
+  default isolation, what a stand-alone script sees), at 1 thread;
 - **warm**: in this process (isolation ``none``), whose allocator has kept its freed blocks (the page faults per
   call say whether it did): Linear, the conv on NCL data and on channels_last data, at 1 thread and at PyTorch's
   thread count.
@@ -44,14 +44,17 @@ FRESH_SHARE = 0.7  # of the progress bar: process start-up dominates
 
 @dataclass(frozen=True)
 class SpeedOptions:
-    """How the claim is measured. ``spec`` None takes the preset's; ``thread_counts`` () takes 1 and PyTorch's
-    current count. ``fresh_isolation`` ``"none"`` measures the fresh condition in this process too (faster, for
-    tests; the evidence then says so)."""
+    """How the claim is measured. ``spec`` None takes the preset's; ``thread_counts`` (the warm condition's) ()
+    takes 1 and PyTorch's current count. The fresh condition runs at ``fresh_threads``: 1 by default, because with
+    two worker processes on a busy two-core machine a 2-thread measurement showed scheduler ticks (16 ms for a
+    0.1 ms call), not the layers. ``fresh_isolation`` ``"none"`` measures the fresh condition in this process too
+    (faster, for tests; the evidence then says so)."""
 
     spec: LayerSpec | None = None
     min_run_time: float = 0.2
     rounds: int = 2
     fresh_isolation: str = "process"
+    fresh_threads: int = 1
     thread_counts: tuple[int, ...] = ()
 
 
@@ -119,6 +122,10 @@ def _drive(
         run.close()  # a cancelled claim stops the engine's worker processes now
 
 
+def _threads(count: int) -> str:
+    return f"{count} thread{'s' if count != 1 else ''}"
+
+
 def _ms(record: BenchRecord) -> str:
     return f"{record.median_s * 1e3:.3g} ms"
 
@@ -154,7 +161,7 @@ def _fresh_text(evidence: SpeedEvidence) -> list[str]:
         else f"In this process (isolation none, {fresh.allocator} allocator)"
     )
     return [
-        f"{where}, at {conv.threads} threads, the conv took {_ms(conv)} against the Linear's {_ms(linear)}: "
+        f"{where}, at {_threads(conv.threads)}, the conv took {_ms(conv)} against the Linear's {_ms(linear)}: "
         f"{_ratio(conv)}, paying {_faults(conv)} minor page faults per call (~{format_bytes(conv.page_faults * PAGE)}"
         f" mapped afresh every call) against the Linear's {_faults(linear)}."
     ]
@@ -173,7 +180,7 @@ def _warm_text(evidence: SpeedEvidence) -> list[str]:
         if last is not None:
             found.append(f"on channels_last data {_ratio(last)}")
         if found:
-            parts.append(f"at {threads} thread{'s' if threads > 1 else ''} {', '.join(found)}")
+            parts.append(f"at {_threads(threads)} {', '.join(found)}")
     if not parts:
         return []
     return [
@@ -193,7 +200,7 @@ def _depends_text(evidence: SpeedEvidence) -> str:
         if conv and same:
             effects.append(
                 f"the allocator and its page faults ({conv.ratio_to_linear:.2f}× fresh, "
-                f"{same.ratio_to_linear:.2f}× warm, both at {conv.threads} threads)"
+                f"{same.ratio_to_linear:.2f}× warm, both at {_threads(conv.threads)})"
             )
     if warm and counts:
         conv, last = warm.record("conv", counts[-1]), warm.record("conv_channels_last", counts[-1])
@@ -261,7 +268,7 @@ def run(cancel: CancelToken | None = None, options: SpeedOptions | None = None) 
     plans = (
         (
             "fresh",
-            "fresh process,\ndefault allocator" if options.fresh_isolation == "process" else "in this process",
+            "a new process per implementation" if options.fresh_isolation == "process" else "this process",
             BenchConfig(
                 spec=spec,
                 impls=FRESH_IMPLS,
@@ -269,11 +276,12 @@ def run(cancel: CancelToken | None = None, options: SpeedOptions | None = None) 
                 isolation=options.fresh_isolation,
                 min_run_time=options.min_run_time,
                 rounds=options.rounds,
+                threads=options.fresh_threads,
             ),
         ),
         (
             "warm",
-            "this process,\nallocator warm",
+            "this process, allocator warm",
             BenchConfig(
                 spec=spec,
                 impls=WARM_IMPLS,
