@@ -58,7 +58,10 @@ from gui.workers import SHUTDOWN_WAIT_S, WorkerFailed, done_event, generator_wor
 # Base sizes in points at font scale 1 (the window's zoom, times the presentation factor).
 LIST_POINTS, QUOTE_POINTS, BADGE_POINTS, EVIDENCE_POINTS, STATUS_POINTS = 13.0, 16.0, 16.0, 12.5, 11.0
 TITLE_POINTS, LABEL_POINTS, TICK_POINTS, LEGEND_POINTS, TABLE_POINTS = 13.0, 12.0, 11.0, 11.5, 13.0
-SPLIT = {"params": (1, 2)}  # evidence : plots of the width beside the list (2 : 3 otherwise); the table is wide
+SPLIT = {
+    "params": (1, 2),
+    "factorised": (1, 2),
+}  # evidence : plots of the width beside the list (2 : 3 otherwise); the table is wide
 EVIDENCE_MIN_WIDTH = 300  # points at scale 1: some 45 characters a line
 COMPACT_BELOW = 1000  # panel width (points at scale 1) under which the evidence goes above the plots
 NEUTRAL = "#5f6b76"  # the badge before a verdict: grey, with words
@@ -493,11 +496,11 @@ class FactorPage(_Page):
 
     TITLES = (
         "Sobel (target)",
-        "1×3 then 3×1: its kernel",
+        "the pair's kernel",
         "Laplacian (target)",
-        "best pair: rank-1 fit",
-        "Laplacian − best pair",
-        "bias leak: pair − best 3×3",
+        "best pair (rank 1)",
+        "Laplacian − pair",
+        "bias leak",
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -522,17 +525,19 @@ class FactorPage(_Page):
         )
         readouts = (
             "[1,2,1]ᵀ [−1,0,1]: rank 1",
-            f"max error {data.sobel_error:.2g}: exact",
+            f"1×3 then 3×1 composed: max error {data.sobel_error:.2g}",
             "singular values " + ", ".join(f"{s:.2f}" for s in data.singular_values),
             f"error {data.best_error:.3f} = √(s₂²+s₃²)",
             f"{100 * data.relative_error:.0f}% of the Laplacian's norm",
-            f"non-zero on rows {', '.join(str(r) for r in data.leak_rows)} only; max {data.leak_max:.3f}",
+            f"pair − best 3×3: non-zero on rows {', '.join(str(r) for r in data.leak_rows)} only, max "
+            f"{data.leak_max:.3f}",
         )
         shared = max(float(np.abs(a).max()) for a in arrays[:5])
         for index, (heatmap, values, readout) in enumerate(zip(self.maps, arrays, readouts, strict=True)):
             heatmap.restyle(self.style_)
             bound = shared if index < 5 else float(np.abs(values).max()) or 1.0
-            heatmap.set_data(values, levels=(-bound, bound))
+            # Two decimals in the cells: four digits do not fit a small cell and would hide every number.
+            heatmap.set_data(values, levels=(-bound, bound), numbers=np.round(values, 2))
             _set_heatmap_title(heatmap, self.TITLES[index])
             heatmap.set_readout(readout)
 
