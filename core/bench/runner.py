@@ -14,7 +14,7 @@ import torch
 from core.bench.allocator import allocator_description
 from core.bench.config import BenchConfig, Sweep, check_config
 from core.bench.implementations import Exclusion
-from core.bench.measurers import ImplInfo, PointOptions, make_measurer
+from core.bench.measurers import ImplInfo, PointOptions, await_workers, make_measurer
 from core.bench.records import BenchRecord
 from core.bench.roofline import Roofline, measure_roofline
 from core.bench.timing import CallCost, ImplementationFailed, Timing, measure_interleaved, ratio_interval
@@ -256,6 +256,8 @@ def _measure_points(
         with _torch_settings(config, threads) as tf32:
             try:
                 result.tf32 = tf32
+                if config.isolation == "process":
+                    await_workers(lambda: token.cancelled)  # the roofline needs the cores to itself
                 roof = measure_roofline(config.device, torch_dtype(spec.dtype), threads)
                 result.rooflines[threads] = roof
                 infos, excluded = measurer.start()
