@@ -127,39 +127,13 @@ class ProgressBar:
             self.stream.flush()
 
 
-def _row(r: Any) -> dict[str, str]:
-    ratio = (
-        ""
-        if r.ratio_to_linear != r.ratio_to_linear
-        else f"{r.ratio_to_linear:.2f} [{r.ratio_low:.2f}-{r.ratio_high:.2f}]"
-    )
-    return {
-        "impl": r.impl,
-        "value": r.value,
-        "median us": f"{r.median_s * 1e6:.1f}",
-        "IQR us": f"{r.iqr_s * 1e6:.1f}",
-        "runs": str(r.runs),
-        "GFLOP/s": f"{r.gflops:.1f}",
-        "ratio": ratio,
-        "backend": r.backend,
-        "faults/call": f"{r.page_faults:.0f}",
-        "RSS/call": "n/a" if r.peak_rss_bytes < 0 else format_bytes(r.peak_rss_bytes),
-        "roofline": f"{100 * r.roofline_fraction:.0f}% of {r.roofline_level}",
-        "noise": "noisy (IQR > 10% of median)" if r.noise_warning else "",
-    }
-
-
 def records_table(records: list[Any]) -> str:
-    """The records as a table whose every column is named for what it holds: the swept variable's name (no
-    column without a sweep), the ratio's baseline, a noise column only when a point was noisy."""
-    rows = [_row(r) for r in records]
-    variable = next((r.variable for r in records if r.variable), "")
-    baseline = next((r.baseline for r in records if r.baseline), "")
-    names = {"value": variable, "ratio": f"ratio to {baseline} [95% CI]" if baseline else "ratio"}
-    keep = [
-        k for k in (rows[0] if rows else {}) if (k != "value" or variable) and (k != "noise" or any(r[k] for r in rows))
-    ]
-    return format_table([[row[k] for k in keep] for row in rows], [names.get(k, k) for k in keep])
+    """The records as a table whose every column is named for what it holds (see
+    :func:`core.bench.summary.records_table`)."""
+    from core.bench.summary import records_table as table
+
+    header, rows = table(records)
+    return format_table(rows, header)
 
 
 def roofline_text(roof: Any) -> str:

@@ -60,7 +60,7 @@ def test_unrolled_costs_the_dense_product_and_backward_three_passes() -> None:
 
 @pytest.mark.parametrize(
     ("measuring", "overhead", "text"),
-    [(2.2, 4.1, "about 7 s (3 s timing, 5 s start-up and checks)"), (100.0, 20.0, "about 2 min (2 min timing, 20 s")],
+    [(2.2, 4.1, "about 6 s (2 s timing, 4 s start-up and checks)"), (100.0, 20.0, "about 2 min (2 min timing, 20 s")],
 )
 def test_the_estimate_reads_in_whole_seconds_or_minutes(measuring: float, overhead: float, text: str) -> None:
     assert Estimate(measuring, overhead).describe().startswith(text)

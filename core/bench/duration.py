@@ -38,18 +38,19 @@ class Estimate:
     def total_s(self) -> float:
         return self.measuring_s + self.overhead_s
 
+    def about(self) -> str:
+        """E.g. ``about 8 s``."""
+        return f"about {_seconds(self.total_s)}"
+
     def describe(self) -> str:
         """E.g. ``about 8 s (3 s timing, 5 s start-up and checks)``."""
-        return (
-            f"about {_seconds(self.total_s)} ({_seconds(self.measuring_s)} timing, "
-            f"{_seconds(self.overhead_s)} start-up and checks)"
-        )
+        return f"{self.about()} ({_seconds(self.measuring_s)} timing, {_seconds(self.overhead_s)} start-up and checks)"
 
 
 def _seconds(value: float) -> str:
     if value >= 90:
         return f"{value / 60:.0f} min"
-    return f"{max(1, math.ceil(value))} s"
+    return f"{max(1, round(value))} s"
 
 
 def call_flops(spec: LayerSpec, name: str, backward: bool) -> int:

@@ -16,6 +16,14 @@ def _ratio_text(record: BenchRecord) -> str:
     return f"{record.ratio_to_linear:.2f}x {record.baseline} (95% CI {record.ratio_low:.2f}-{record.ratio_high:.2f})"
 
 
+def percent(fraction: float) -> str:
+    """``0.283`` -> ``28%``, ``0.0312`` -> ``3.1%``, ``0.0004`` -> ``0.04%``: two significant digits below 10%."""
+    value = 100 * fraction
+    if value >= 10 or value == 0 or not math.isfinite(value):
+        return f"{value:.0f}%"
+    return f"{value:.2g}%" if value < 1 else f"{value:.1f}%"
+
+
 def roofline_line(record: BenchRecord) -> str:
     """Where one implementation sits under its roofline, naming the memory level that bounds it."""
     memory = f"{record.roofline_level} bandwidth {record.roofline_bandwidth_gbs:.0f} GB/s"
@@ -24,7 +32,7 @@ def roofline_line(record: BenchRecord) -> str:
     why = f"the compute peak; {working_set} in {memory}" if compute_bound else f"bound: {memory}; {working_set}"
     return (
         f"{record.impl}: {record.executed_gflops:.1f} GFLOP/s executed at {record.arithmetic_intensity:.2f} FLOP/byte "
-        f"= {100 * record.roofline_fraction:.0f}% of its bound {record.roofline_bound_gflops:.0f} GFLOP/s ({why})"
+        f"= {percent(record.roofline_fraction)} of its bound {record.roofline_bound_gflops:.0f} GFLOP/s ({why})"
     )
 
 

@@ -1,15 +1,20 @@
 """Speed: benchmark the current spec's implementations live (the engine runs in a worker), plot as points
-arrive, cancel at any time keeping what finished, export the plots for slides."""
+arrive, cancel at any time keeping what finished, export the plots for slides.
+
+Before the first run the panel says what Run will measure and how long that should take (core's estimate); the
+default run length is quick (any preset in well under 20 s on two cores), precise is a deliberate choice."""
 
 from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 import weakref
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,12 +24,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QSplitter,
+    QStackedWidget,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +41,9 @@ from superqt.utils import GeneratorWorker
 
 from core.atomic_write import describe_write_error
 from core.bench.allocator import ALLOCATORS
-from core.bench.config import ISOLATIONS, SWEEP_VARIABLES, BenchConfig, parse_sweep
-from core.bench.explain import explain
+from core.bench.config import ISOLATIONS, QUICK, RUN_LENGTHS, SWEEP_VARIABLES, BenchConfig, parse_sweep
+from core.bench.duration import Estimate, estimate
+from core.bench.measurers import warm_workers
 from core.bench.records import write_records
 from core.bench.runner import BenchProgress, BenchResult, CancelToken, now, run_bench
 from core.errors import SpecError
@@ -42,10 +52,17 @@ from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
 from gui.plots.axes import style_plot
 from gui.plots.figures import FIGURES, draw_figure
+from gui.plots.summary_html import summary_html
 from gui.theme import PlotStyle
 from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, stop_and_wait
 
 DEFAULT_IMPLS = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul")
+CUSTOM = "custom"
+HINT_POINTS = 13
+RUN_LENGTH_TIP = (
+    f"quick: {QUICK.min_run_time:g} s per implementation and point in {QUICK.rounds} rounds (the default); "
+    "precise: {precise.min_run_time:g} s in {precise.rounds} rounds, tighter intervals for figures you quote"
+)
 
 
 class SpeedPanel(QWidget):
@@ -73,8 +90,11 @@ class SpeedPanel(QWidget):
         self.measured.setWordWrap(True)
         self.measured.setProperty("role", "banner")
         self.measured.hide()
-        self.impls = QListWidget()
-        self.impls.setMaximumHeight(130)
+        self.impls = QListWidget()  # checkable names laid out in rows, wrapping: two rows instead of six
+        self.impls.setFlow(QListView.Flow.LeftToRight)
+        self.impls.setWrapping(True)
+        self.impls.setResizeMode(QListView.ResizeMode.Adjust)
+        self.impls.setSpacing(2)
         for term in IMPLEMENTATIONS:
             item = QListWidgetItem(term.name)
             item.setToolTip(term.description)
@@ -83,8 +103,14 @@ class SpeedPanel(QWidget):
         self.sweep_variable = QComboBox()
         self.sweep_variable.addItems(["(no sweep)", *SWEEP_VARIABLES])
         self.sweep_values = QLineEdit(placeholderText="e.g. 1,16,128")
-        self.min_time = QDoubleSpinBox(minimum=0.01, maximum=30.0, value=0.5, singleStep=0.1, suffix=" s")
-        self.rounds = QSpinBox(minimum=1, maximum=20, value=3)
+        self.min_time = QDoubleSpinBox(
+            minimum=0.01, maximum=30.0, value=QUICK.min_run_time, singleStep=0.05, suffix=" s"
+        )
+        self.rounds = QSpinBox(minimum=1, maximum=20, value=QUICK.rounds)
+        self.rounds.setMaximumWidth(self.rounds.sizeHint().width() * 2)
+        self.run_length = QComboBox()
+        self.run_length.addItems([*(length.name for length in RUN_LENGTHS), CUSTOM])
+        self.run_length.setToolTip(RUN_LENGTH_TIP.format(precise=RUN_LENGTHS[-1]))
         self.allocator = QComboBox()
         self.allocator.addItems(ALLOCATORS)
         self.isolation = QComboBox()
@@ -94,29 +120,36 @@ class SpeedPanel(QWidget):
         self.export_button = QPushButton("Export plots…")
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(False)
+        self.expected = QLabel()
         self.progress = QProgressBar()
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setMargin(24)
+        self.summary = QTextBrowser()
+        self.summary.setOpenLinks(False)
+        self.summary.setAccessibleName("benchmark summary")
+        self._roofline_measured = False
+        self._started_at = 0.0
         self.plots = {name: pg.PlotWidget() for name in FIGURES}
         options = QGridLayout()
         options.addWidget(QLabel("implementations"), 0, 0)
-        options.addWidget(self.impls, 1, 0, 4, 1)
-        for row, (label, widget) in enumerate(
-            (
-                ("sweep", self.sweep_variable),
-                ("values", self.sweep_values),
-                ("time per point", self.min_time),
-                ("rounds", self.rounds),
-            )
-        ):
-            options.addWidget(QLabel(label), row, 1)
-            options.addWidget(widget, row, 2)
-        for row, (label, widget) in enumerate((("allocator", self.allocator), ("isolation", self.isolation))):
-            options.addWidget(QLabel(label), row, 3)
-            options.addWidget(widget, row, 4)
-        options.addWidget(self.backward, 2, 3, 1, 2)
+        options.addWidget(self.impls, 0, 1, 1, 7)
+        rows = (
+            (("sweep", self.sweep_variable), ("values", self.sweep_values), ("run length", self.run_length)),
+            (("time per point", self.min_time), ("rounds", self.rounds), ("allocator", self.allocator)),
+            (("isolation", self.isolation), ("", self.backward)),
+        )
+        for row, fields in enumerate(rows, start=1):
+            for column, (label, widget) in enumerate(fields):
+                if label:
+                    options.addWidget(QLabel(label), row, 2 * column)
+                options.addWidget(widget, row, 2 * column + 1)
+        options.setColumnStretch(3, 1)
         buttons = QHBoxLayout()
-        for widget in (self.run_button, self.cancel_button, self.export_button):
+        for widget in (self.run_button, self.cancel_button, self.export_button, self.expected):
             buttons.addWidget(widget)
         buttons.addWidget(self.progress, 1)
         self.plot_tabs = QTabWidget()
@@ -128,15 +161,90 @@ class SpeedPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.measured)
-        layout.addWidget(self.plot_tabs, 1)
+        self.results = QSplitter(Qt.Orientation.Horizontal)  # the plots keep the panel's height
+        self.results.addWidget(self.plot_tabs)
+        self.results.addWidget(self.summary)
+        self.results.setStretchFactor(0, 2)
+        self.results.setStretchFactor(1, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.hint)  # before the first result: what Run measures, and how long it takes
+        self.pages.addWidget(self.results)
+        layout.addWidget(self.pages, 1)
         self.run_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.export_button.clicked.connect(self.export_dialog)
+        self.run_length.currentIndexChanged.connect(self._apply_run_length)
+        for signal in (self.min_time.valueChanged, self.rounds.valueChanged):
+            signal.connect(self._sync_run_length)
+        for signal in (
+            self.impls.itemChanged,
+            self.sweep_variable.currentIndexChanged,
+            self.sweep_values.textChanged,
+            self.isolation.currentIndexChanged,
+            self.backward.toggled,
+        ):
+            signal.connect(self._update_estimate)
+        self._fit_impls()
+        self._update_estimate()
+
+    def _fit_impls(self) -> None:
+        """The implementation list as tall as two rows of its items (it wraps to the panel's width)."""
+        row = self.impls.sizeHintForRow(0) + 2 * self.impls.spacing()
+        self.impls.setFixedHeight(2 * row + 2 * self.impls.frameWidth() + 4)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        warm_workers()  # the fork server imports torch while the user reads the hint, not after Run
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_impls()
 
     def set_spec(self, spec: LayerSpec) -> None:
         """The lab's current spec (what Run measures next); results of another spec are marked stale."""
         self.spec = spec
         self._show_measured()
+        self._update_estimate()
+
+    def _apply_run_length(self, index: int) -> None:
+        """A named run length sets the time per point and the rounds; "custom" leaves them as they are."""
+        if index < len(RUN_LENGTHS):
+            length = RUN_LENGTHS[index]
+            self.min_time.setValue(length.min_run_time)
+            self.rounds.setValue(length.rounds)
+
+    def _sync_run_length(self) -> None:
+        """Edited fields that match a named run length select it; others select "custom"."""
+        current = (self.min_time.value(), self.rounds.value())
+        names = [length.name for length in RUN_LENGTHS if (length.min_run_time, length.rounds) == current]
+        self.run_length.blockSignals(True)
+        self.run_length.setCurrentText(names[0] if names else CUSTOM)
+        self.run_length.blockSignals(False)
+        self._update_estimate()
+
+    def expected_duration(self) -> Estimate:
+        """How long Run should take with the current controls (raises SpecError if they describe no run)."""
+        return estimate(self.config(), roofline_measured=self._roofline_measured)
+
+    def _update_estimate(self) -> None:
+        """Show the expected duration beside Run, and in the hint until the first result."""
+        try:
+            config = self.config()
+            guess = self.expected_duration()
+        except SpecError as error:
+            self.expected.setText("")
+            self.hint.setText(f"Run needs: {error}")
+            return
+        self.expected.setText(guess.about())
+        self.expected.setToolTip(f"expected: {guess.describe()}")
+        points = f" at {len(config.sweep.values)} {config.sweep.variable} values" if config.sweep else ""
+        where = "each in its own worker process" if config.isolation == "process" else "all in this process"
+        self.hint.setText(
+            f"Press Run to measure {config.spec.describe()}: {guess.describe()}.\n\n"
+            f"{len(config.impls)} implementations{points}, {config.min_run_time:g} s each in {config.rounds} "
+            f"interleaved rounds, {where}. Choose the precise run length for figures you quote."
+        )
 
     def show_result(self, result: LabResult) -> None:
         self.set_spec(result.spec)
@@ -160,6 +268,7 @@ class SpeedPanel(QWidget):
 
     def restyle(self, style: PlotStyle) -> None:
         self.plot_style = style
+        self.hint.setFont(style.font(HINT_POINTS))
         for widget in self.plots.values():
             widget.setBackground(style.background)
             style_plot(widget.getPlotItem(), style)
@@ -198,6 +307,7 @@ class SpeedPanel(QWidget):
             return
         self._stop_worker()
         self.result = BenchResult(spec=config.spec, started=now())
+        self._started_at = time.monotonic()
         self.measured_spec = config.spec
         self._show_measured()
         self.progress.setValue(0)
@@ -253,20 +363,29 @@ class SpeedPanel(QWidget):
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(bool(self.result.records))
-        values = list(dict.fromkeys(r.value for r in self.result.records))
-        lines = explain([r for r in self.result.records if r.value == values[-1]]) if values else []
-        excluded = [f"excluded {e.name}: {e.reason}" for _, e in self.result.excluded]
+        self._roofline_measured = self._roofline_measured or bool(self.result.rooflines)
         head = "cancelled: partial results kept. " if cancelled or self.result.cancelled else ""
         if self.result.error:
             head += f"error: {self.result.error}. "
-        self.message.setText(head + " · ".join(lines[:4] + excluded[:3]))
+        took = f"{len(self.result.records)} results in {time.monotonic() - self._started_at:.1f} s"
+        excluded = [f"excluded {e.name}: {e.reason}" for _, e in self.result.excluded]
+        self.message.setText(head + " · ".join([took, *excluded]))
+        self.summary.setHtml(summary_html(self.result))
+        self._update_estimate()
         self.finished.emit()
 
     def _draw(self) -> None:
+        """Draw every figure and the summary; the hint stays until there is a result to show."""
         if not self.result.records:
+            self.pages.setCurrentWidget(self.hint)
             return
+        if self.pages.currentWidget() is not self.results:  # first results: the summary takes a third
+            self.pages.setCurrentWidget(self.results)
+            width = max(self.results.width(), 3)
+            self.results.setSizes([2 * width // 3, width // 3])
         for name, widget in self.plots.items():
-            draw_figure(name, widget.getPlotItem(), self.result, self.plot_style)
+            draw_figure(name, widget.getPlotItem(), self.result, self.plot_style, caption=False)  # in the summary
+        self.summary.setHtml(summary_html(self.result))
 
     def export(self, directory: Path) -> list[Path]:
         """PNG (1920 px), SVG, CSV and JSON of the current results into ``directory`` (each file atomically; a

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
+from core.bench.explain import percent
 from core.bench.records import BenchRecord
 from core.bench.roofline import Roofline
 from core.bench.runner import BenchResult
@@ -28,7 +29,7 @@ SYMBOL_SIZE = 11
 LINE_WIDTH = 2.5
 _PEN = pg.QtCore.Qt.PenStyle
 ROOF_STYLES = (_PEN.SolidLine, _PEN.DashLine, _PEN.DotLine, _PEN.DashDotLine)
-ROOF_COLOURS = ("#555555", "#777777", "#999999", "#aaaaaa")
+ROOF_ALPHAS = (255, 210, 170, 140)  # the theme's foreground, fading from the fastest level to the slowest
 
 
 def symbol_brushes(records: Sequence[BenchRecord], colour: str, style: PlotStyle) -> list[object]:
@@ -112,19 +113,27 @@ def draw_ratio(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None
         shown += [v for r in rows for v in (r.ratio_low, r.ratio_high)]
     plot.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(style.foreground, width=1.5, style=ROOF_STYLES[1])))
     log_ticks(plot, "left", shown)
-    set_labels(plot, f"time / time of {baseline}", xlabel, style)
+    set_labels(plot, f"ratio to {baseline}", xlabel, style)
     entries = [*_entries(records, joined), LegendEntry(f"1 = {baseline}", style.foreground, line=True, dashed=True)]
     annotate(plot, result, style, f"time relative to {baseline} (bars: 95% CI)", entries, [f"CI: {RATIO_CI}"])
     plot.showGrid(y=True, alpha=0.25)
 
 
-def _draw_roofs(plot: pg.PlotItem, rooflines: Sequence[Roofline], grid: np.ndarray) -> list[LegendEntry]:
+def _roof_colour(style: PlotStyle, index: int) -> str:
+    colour = pg.mkColor(style.foreground)
+    colour.setAlpha(ROOF_ALPHAS[index % len(ROOF_ALPHAS)])
+    return colour.name(pg.QtGui.QColor.NameFormat.HexArgb)
+
+
+def _draw_roofs(
+    plot: pg.PlotItem, rooflines: Sequence[Roofline], grid: np.ndarray, style: PlotStyle
+) -> list[LegendEntry]:
     """One roof per memory level (and thread count): min(peak, intensity x that level's bandwidth)."""
     entries = []
     for roof in rooflines:
         prefix = f"{roof.threads} threads: " if len(rooflines) > 1 else ""
         for index, level in enumerate(roof.levels):
-            colour, dash = ROOF_COLOURS[index % 4], ROOF_STYLES[index % 4]
+            colour, dash = _roof_colour(style, index), ROOF_STYLES[index % 4]
             bound = np.minimum(roof.peak_gflops, grid * level.bandwidth_gbs)
             plot.plot(np.log10(grid), np.log10(bound), pen=pg.mkPen(colour, width=2.5, style=dash))
             label = f"{prefix}{level.name} roof {level.bandwidth_gbs:.0f} GB/s"
@@ -143,10 +152,11 @@ def roof_notes(rooflines: Sequence[Roofline]) -> list[str]:
 
 def _fractions(rows: Sequence[BenchRecord]) -> str:
     """E.g. ``54% of L3 roof`` (a range over sweep points); past 100% it says the bound was exceeded."""
-    low, high = min(r.roofline_fraction for r in rows), max(r.roofline_fraction for r in rows)
-    share = f"{100 * low:.0f}%" if round(100 * low) == round(100 * high) else f"{100 * low:.0f}-{100 * high:.0f}%"
+    low, high = percent(min(r.roofline_fraction for r in rows)), percent(max(r.roofline_fraction for r in rows))
+    share = low if low == high else f"{low.removesuffix('%')}-{high}"
     levels = "/".join(dict.fromkeys(r.roofline_level for r in rows))
-    return f"{share} of {levels} roof" + (", bound exceeded" if high > 1 else "")
+    exceeded = any(r.roofline_fraction > 1 for r in rows)
+    return f"{share} of {levels} roof" + (", bound exceeded" if exceeded else "")
 
 
 def draw_roofline(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
@@ -155,7 +165,7 @@ def draw_roofline(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> N
     records, rooflines = result.records, list(result.rooflines.values())
     intensities = [r.arithmetic_intensity for r in records] or [1.0]
     lo, hi = min(intensities) / 4, max(intensities) * 4
-    entries = _draw_roofs(plot, rooflines, np.logspace(math.log10(lo), math.log10(hi), 200))
+    entries = _draw_roofs(plot, rooflines, np.logspace(math.log10(lo), math.log10(hi), 200), style)
     for name in impl_names(records):
         rows = [r for r in records if r.impl == name]
         colour = impl_color(name)

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 
 from core.bench.runner import BenchResult
 from gui.plots.bench_plots import draw_ratio, draw_roofline, draw_time
+from gui.plots.legend_row import CAPTION_ROW, place_below
 from gui.plots.ratio_bars import draw_ratio_bars
 from gui.theme import PlotStyle
 
@@ -21,7 +22,10 @@ FIGURES: dict[str, tuple[str, Draw]] = {
 }
 
 
-def draw_figure(name: str, plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
-    """Clear ``plot`` and draw figure ``name`` of ``result`` in ``style``."""
+def draw_figure(name: str, plot: pg.PlotItem, result: BenchResult, style: PlotStyle, caption: bool = True) -> None:
+    """Clear ``plot`` and draw figure ``name`` of ``result`` in ``style``; without ``caption`` (a small panel
+    that shows the caption elsewhere) the data gets the caption's room."""
     plot.clear()
     FIGURES[name][1](plot, result, style)
+    if not caption:
+        place_below(plot, CAPTION_ROW, None)

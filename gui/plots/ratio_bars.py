@@ -21,7 +21,7 @@ from gui.plots.palette import impl_color
 from gui.theme import PlotStyle
 
 BAR_WIDTH = 0.6
-LABEL_ROOM_DECADES = 0.3  # space above (below) the highest (lowest) whisker for its value
+LABEL_ROOM = 0.25  # space above (below) the highest (lowest) whisker for its value: this share of the span
 
 
 def ratio_text(ratio: float) -> str:
@@ -60,9 +60,11 @@ def draw_ratio_bars(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) ->
         label.setPos(xi, top if above else bottom)
         plot.addItem(label)
     category_ticks(plot, [tick_label(r.impl) for r in rows], style)
-    log_ticks(plot, "left", [1.0, *(r.ratio_low for r in rows), *(r.ratio_high for r in rows)], LABEL_ROOM_DECADES)
+    ends = [1.0, *(r.ratio_low for r in rows), *(r.ratio_high for r in rows)]
+    span = math.log10(max(ends)) - math.log10(min(ends))
+    log_ticks(plot, "left", ends, max(0.3, LABEL_ROOM * span))
     where = f" at {rows[0].variable}={point}" if point and rows else ""
-    set_labels(plot, f"median time / median time of {baseline}", "implementation", style)
+    set_labels(plot, f"ratio to {baseline}", "implementation", style)
     entries = [LegendEntry(f"1 = {baseline}", style.foreground, line=True, dashed=True)]
     title = f"time relative to {baseline}{where} (whiskers: 95% CI)"
     annotate(plot, result, style, title, entries, [f"CI: {RATIO_CI}"])

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from gui.panels.speed import SpeedPanel
 from tests.gui.conftest import BENCH_SPEC as SPEC
 
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+
 
 @pytest.fixture
 def panel(speed_panel: SpeedPanel) -> SpeedPanel:
@@ -27,7 +29,9 @@ def test_run_plots_every_implementation_and_exports(qtbot, panel: SpeedPanel, tm
     assert panel.export_button.isEnabled()
     paths = panel.export(tmp_path)
     assert {p.name for p in paths} >= {"bench.csv", "bench.json", "bench_time.png", "bench_ratio.svg"}
-    ET.fromstring((tmp_path / "bench_time.svg").read_text())
+    assert {"bench_ratio_bars.png", "bench_ratio_bars.svg"} <= {p.name for p in paths}
+    texts = " ".join(t.text or "" for t in ET.fromstring((tmp_path / "bench_time.svg").read_text()).iter(SVG_TEXT))
+    assert "Conv1d(4, 8, kernel=1)" in texts and "torch " in texts  # the export carries the caption
 
 
 def test_a_sweep_can_be_cancelled_keeping_finished_points(qtbot, panel: SpeedPanel) -> None:
@@ -119,3 +123,67 @@ def test_a_run_replaced_by_a_new_one_does_not_end_the_new_one(qtbot, panel: Spee
     with qtbot.waitSignal(panel.finished, timeout=60_000):
         pass
     assert panel.worker is None and panel.run_button.isEnabled()
+
+
+def test_before_the_first_run_a_hint_says_what_run_measures_and_how_long(panel: SpeedPanel) -> None:
+    assert panel.pages.currentWidget() is panel.hint  # no empty 0..1 axes
+    text = panel.hint.text()
+    assert text.startswith(f"Press Run to measure {SPEC.describe()}: about ") and " s (" in text
+    assert panel.expected.text() == panel.expected_duration().about()
+    before = panel.expected_duration().total_s
+    panel.min_time.setValue(5.0)
+    assert panel.expected_duration().total_s > before + 2 * 5.0 * 0.9  # two implementations
+    assert panel.expected.text() == panel.expected_duration().about() and "5 s each" in panel.hint.text()
+
+
+def test_the_summary_lists_every_implementation_and_the_findings_in_a_scrollable_view(qtbot, panel: SpeedPanel) -> None:
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    for i in range(panel.impls.count()):  # four implementations, and one that cannot run a 1-tap kernel: all named
+        item = panel.impls.item(i)
+        checked = item.text() in ("linear", "conv", "conv_channels_last", "unfold_matmul", "unrolled")
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+    panel.set_spec(SPEC.replace(kernel=3, input_size=8))
+    with qtbot.waitSignal(panel.finished, timeout=60_000):
+        panel.start()
+    assert panel.pages.currentWidget() is panel.results
+    summary = panel.summary.toPlainText()
+    assert isinstance(panel.summary, QAbstractScrollArea) and panel.summary.isReadOnly()
+    measured = [r.impl for r in panel.result.records]
+    assert len(measured) == 4 and "linear" not in measured
+    for record in panel.result.records:
+        if record.impl != record.baseline:
+            assert f"{record.impl}: {record.ratio_to_linear:.2f}x {record.baseline}" in summary
+        assert f"{record.impl}: median " in summary  # its times, Q1 and Q3
+        assert f"{record.impl}: {record.executed_gflops:.1f} GFLOP/s" in summary  # and its roofline, by level
+    assert "excluded" in summary and "linear: no plain Linear" in summary
+    assert "torch " in summary  # the caption: the plots in the panel leave it to the summary
+
+
+def test_run_length_presets_set_the_fields_and_edits_make_it_custom(panel: SpeedPanel) -> None:
+    from core.bench.config import PRECISE, QUICK
+
+    panel.run_length.setCurrentText("precise")
+    assert (panel.min_time.value(), panel.rounds.value()) == (PRECISE.min_run_time, PRECISE.rounds)
+    panel.rounds.setValue(4)
+    assert panel.run_length.currentText() == "custom"
+    panel.min_time.setValue(QUICK.min_run_time)
+    panel.rounds.setValue(QUICK.rounds)
+    assert panel.run_length.currentText() == "quick"
+
+
+def test_plot_fonts_and_the_hint_follow_the_font_scale(qtbot, panel: SpeedPanel) -> None:
+    from gui.theme import PlotStyle
+
+    with qtbot.waitSignal(panel.finished, timeout=60_000):
+        panel.start()
+    sizes = {}
+    for scale in (1.0, 1.5):
+        panel.restyle(PlotStyle(font_scale=scale))
+        plot = panel.plots["time"].getPlotItem()
+        sizes[scale] = (
+            float(plot.titleLabel.opts["size"].removesuffix("pt")),
+            plot.getAxis("bottom").style["tickFont"].pointSizeF(),
+            panel.hint.font().pointSizeF(),
+        )
+    assert sizes[1.5] == pytest.approx(tuple(1.5 * v for v in sizes[1.0]))
