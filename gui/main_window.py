@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
+        self.addAction(action)  # its shortcut works with the menu bar hidden (presentation mode)
         return action
 
     def _build_menus(self) -> None:
@@ -532,6 +533,8 @@ class MainWindow(QMainWindow):
         self.presentation_action.setChecked(on)
         self._escape.setEnabled(on)
         docks = (self.parameter_dock, self.formulas_dock)
+        self.menuBar().setVisible(not on)  # the room sees the lab, not the chrome; every shortcut still works
+        self.statusBar().setVisible(not on)
         if on:
             self._docks_before_presenting = {dock: dock.isVisible() for dock in docks}
             self._collapse_docks()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import torch
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.equality import EqualityReport
 from core.lab import LabResult
 from core.registry import DTYPES
+from core.window_names import HIGHLIGHT_TARGETS
 from gui.widgets.heatmap import Heatmap, HighlightTargets
 
 
@@ -35,7 +36,7 @@ class EqualityPanel(HighlightTargets, QWidget):
 
     dtypeRequested = Signal(str)
     STAGES = ("equality",)
-    highlight_targets = ("conv", "linear", "difference")
+    highlight_targets = HIGHLIGHT_TARGETS["equality"]  # the names a story step may use
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,13 +59,18 @@ class EqualityPanel(HighlightTargets, QWidget):
                 "weights round trip",
             )
         }
-        form = QFormLayout()
-        for name, label in self.numbers.items():
+        form = QGridLayout()  # two pairs per row: the maps keep the height a projector's large type needs
+        form.setHorizontalSpacing(12)
+        for index, (name, label) in enumerate(self.numbers.items()):
             label.setWordWrap(True)
-            form.addRow(name, label)
-        self.conv_map = Heatmap("conv(x)", "output position", "output channel")
-        self.linear_map = Heatmap("Linear path", "output position", "output channel")
-        self.diff_map = Heatmap("|difference|", "output position", "output channel")
+            row, column = divmod(index, 2)
+            form.addWidget(QLabel(name), row, 2 * column)
+            form.addWidget(label, row, 2 * column + 1)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        self.conv_map = Heatmap("conv(x)", "output position", "channel")
+        self.linear_map = Heatmap("Linear path", "output position", "channel")
+        self.diff_map = Heatmap("|difference|", "output position", "channel")
         top = QHBoxLayout()
         top.addWidget(self.badge)
         top.addStretch(1)

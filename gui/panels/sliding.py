@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.lab import ConvStage, LabResult, LinearStage
 from core.sliding import WindowStep, step_count, window_step
+from core.window_names import HIGHLIGHT_TARGETS
 from gui.widgets.heatmap import Heatmap, HighlightTargets, shows_cell_texts
 
 PAD_MARK = "#9a9a9a"
@@ -48,7 +49,7 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
     """Shows the ``conv`` stage (input, kernel, output) and the ``linear`` stage (the matrix view)."""
 
     STAGES = ("conv", "linear")
-    highlight_targets = ("input", "kernel", "output", "matrix")
+    highlight_targets = HIGHLIGHT_TARGETS["sliding"]  # the names a story step may use
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from core.lab import ConvStage, LabResult, LinearStage
 from core.registry import OKABE_ITO
+from core.window_names import HIGHLIGHT_TARGETS
 from gui.widgets.heatmap import Heatmap, HighlightTargets, shows_cell_texts
 
 # Splitting the width: what a heatmap's axis and colour bar take, and what a cell that prints its number wants
@@ -48,7 +49,7 @@ class WeightsPanel(HighlightTargets, QWidget):
     """Shows the ``weights`` stage."""
 
     STAGES = ("conv", "linear")
-    highlight_targets = ("linear", "conv", "patches")
+    highlight_targets = HIGHLIGHT_TARGETS["weights"]  # the names a story step may use
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -38,9 +38,13 @@ Cells = Sequence[tuple[int, int]] | np.ndarray
 
 
 def format_cell(value: float) -> str:
-    """A cell's number, compact: 4 significant digits, exponent form for tiny or huge ones, exact zero as "0"."""
+    """A cell's number as a lecture writes it: 4 decimals between 0.01 and 10,000 (``1.4994``, ``-0.0791``, as
+    ``print(tensor)`` shows them), trailing zeros dropped; 4 significant digits (exponent form) beyond; exact zero
+    as "0"."""
     if value == 0:
         return "0"
+    if 0.01 <= abs(value) < 1e4:
+        return f"{value:.4f}".rstrip("0").rstrip(".")
     return f"{value:.4g}"
 
 

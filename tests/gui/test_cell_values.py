@@ -43,12 +43,16 @@ def _numbers(texts: list[list[str]]) -> np.ndarray:
     [
         (-0.45251, "-0.4525"),
         (0.193519, "0.1935"),
-        (1.49941, "1.499"),
+        (1.49941, "1.4994"),
+        (-0.079049, "-0.079"),
+        (0.31601, "0.316"),
+        (0.00123456, "0.001235"),
         (1.2e-08, "1.2e-08"),
         (0.0, "0"),
         (-0.0, "0"),
         (4.0, "4"),
         (12345.6, "1.235e+04"),
+        (123.456789, "123.4568"),
     ],
 )
 def test_cell_numbers_are_compact(value: float, text: str) -> None:
@@ -236,7 +240,7 @@ def test_the_lecture_example_prints_its_weights_and_outputs(window: MainWindow) 
     window.show_panel("equality")
     equality = window.panels["equality"]
     for heatmap in (equality.conv_map, equality.linear_map):
-        assert heatmap.cell_texts() == [["0.2983"], ["1.499"]]
+        assert heatmap.cell_texts() == [["0.2983"], ["1.4994"]]
         assert np.allclose(_numbers(heatmap.cell_texts()).ravel(), OUTPUTS, atol=1e-3)
     assert equality.diff_map.cell_texts() == [["0"], ["0"]]
     assert equality.diff_map.title == "|difference| (all 0)"

@@ -185,3 +185,20 @@ def test_a_saved_user_preset_reloads_to_the_same_spec(qtbot, tmp_path: Path) -> 
     assert not again.save_user_preset("Bad Name", "t", "")
     assert "preset name" in again.status.text()
     again.close()
+
+
+def test_the_window_opens_maximised_the_first_time_and_as_left_afterwards(qtbot, tmp_path: Path) -> None:
+    make_application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(settings=settings, restore=True)
+    qtbot.addWidget(first)
+    first.show_first()
+    assert first.isMaximized()
+    first.showNormal()
+    first.resize(1000, 700)
+    first.close()  # saves the geometry
+    second = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    second.show_first()
+    assert not second.isMaximized()
+    second.close()
