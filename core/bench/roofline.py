@@ -3,7 +3,8 @@
 An implementation is bounded by the level its working set (bytes read and written per call: input, weights,
 output and temporaries) fits in: a layer whose data stays in L2 is not limited by a DRAM copy's bandwidth. Each
 level's bandwidth is a copy whose source and destination together fill half of that level (DRAM: 256 MiB each);
-the compute peak is the faster of a BLAS matmul and a oneDNN convolution (on some CPUs, e.g. AMD with MKL, the
+the compute peak is the faster of a BLAS matmul and a oneDNN convolution; each is timed with torch.utils.benchmark
+and read from its fastest block (on some CPUs, e.g. AMD with MKL, the
 BLAS takes a narrower vector path than oneDNN, so a matmul alone understates what a conv reaches).
 """
 
@@ -70,15 +71,17 @@ class Roofline:
         return min(self.peak_gflops, intensity * (level or self.levels[-1]).bandwidth_gbs)
 
 
-def _median(stmt: str, env: dict, threads: int, seconds: float) -> float:
+def _fastest(stmt: str, env: dict, threads: int, seconds: float) -> float:
+    """Seconds per call of the fastest block: a ceiling is what the machine can do, and other work on the cores
+    only ever slows a block down (a median would put the ceiling under a busy machine's measurements)."""
     timer = benchmark.Timer(stmt=stmt, globals=env, num_threads=threads)
-    return timer.blocked_autorange(min_run_time=seconds).median
+    return min(timer.blocked_autorange(min_run_time=seconds).times)
 
 
 def _copy_gbs(device: str, source_bytes: int, threads: int) -> float:
     src = torch.ones(max(source_bytes // 4, 1), device=device)
     dst = torch.empty_like(src)
-    seconds = _median("dst.copy_(src)", {"src": src, "dst": dst}, threads, COPY_SECONDS)
+    seconds = _fastest("dst.copy_(src)", {"src": src, "dst": dst}, threads, COPY_SECONDS)
     return 2 * src.numel() * 4 / seconds / 1e9
 
 
@@ -104,7 +107,7 @@ def _matmul_gflops(device: str, dtype: torch.dtype, threads: int) -> float:
     n = PEAK_MATMUL_SIZE
     a = torch.randn(n, n, device=device).to(dtype)
     b = torch.randn(n, n, device=device).to(dtype)
-    return 2 * n**3 / _median("torch.mm(a, b)", {"torch": torch, "a": a, "b": b}, threads, PEAK_SECONDS) / 1e9
+    return 2 * n**3 / _fastest("torch.mm(a, b)", {"torch": torch, "a": a, "b": b}, threads, PEAK_SECONDS) / 1e9
 
 
 def _conv_gflops(device: str, dtype: torch.dtype, threads: int) -> float:
@@ -112,7 +115,7 @@ def _conv_gflops(device: str, dtype: torch.dtype, threads: int) -> float:
     x = torch.randn(1, channels, size, size, device=device).to(dtype).contiguous(memory_format=torch.channels_last)
     w = torch.randn(channels, channels, 3, 3, device=device).to(dtype).contiguous(memory_format=torch.channels_last)
     env = {"conv": torch.nn.functional.conv2d, "x": x, "w": w}
-    seconds = _median("conv(x, w, padding=1)", env, threads, PEAK_SECONDS)
+    seconds = _fastest("conv(x, w, padding=1)", env, threads, PEAK_SECONDS)
     return 2 * channels * channels * 9 * size * size / seconds / 1e9
 
 
