@@ -124,6 +124,8 @@ def test_the_roofline_names_each_points_level_and_shows_an_exceeded_bound_unclam
     draw_figure("roofline", plot, result, PlotStyle())
     labels = [text.text() for _, text in legend_of(plot).entries]
     assert {"L2 roof 300 GB/s", "L3 roof 200 GB/s", "DRAM roof 35 GB/s"} <= set(labels)
+    roofs = [item for item in plot.listDataItems() if len(item.getData()[0]) == 200]
+    assert len(roofs) == 3 and all(roof.opts["pen"].color().name() == PlotStyle().foreground for roof in roofs)
     assert "Conv (NCHW): 31-147% of L2 roof, bound exceeded" in labels, labels
     conv = next(item for item in plot.listDataItems() if item.name() == "conv")
     assert np.max(conv.getData()[1]) == pytest.approx(math.log10(250.0))  # drawn where it was measured

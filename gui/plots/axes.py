@@ -22,6 +22,7 @@ SUBTITLE_POINTS = 10
 AXIS_GAP = 14  # pixels at font scale 1 between the bottom axis's parts
 LEFT_AXIS_WIDTH = 80
 RIGHT_MARGIN = 24
+DODGE = 0.05  # category widths between neighbouring series of a sweep
 
 
 def style_plot(plot: pg.PlotItem, style: PlotStyle) -> None:
@@ -122,6 +123,11 @@ def categorical_axis(
     positions = {(r.impl, r.value): float(impls.index(r.impl)) for r in records}
     category_ticks(plot, [tick_label(name) for name in impls], style)
     return positions, "implementation"
+
+
+def dodge(index: int, count: int) -> float:
+    """A series' small shift along a sweep's x axis, so equal values of different implementations stay apart."""
+    return (index - (count - 1) / 2) * DODGE
 
 
 def category_ticks(plot: pg.PlotItem, labels: list[str], style: PlotStyle) -> None:

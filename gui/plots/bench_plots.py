@@ -20,7 +20,16 @@ from core.bench.runner import BenchResult
 from core.bench.timing import RATIO_CI
 from core.memory import format_bytes
 from gui.plots.annotate import annotate
-from gui.plots.axes import categorical_axis, fit_bottom_axis, impl_names, log10, log_ticks, set_labels, sweep_values
+from gui.plots.axes import (
+    categorical_axis,
+    dodge,
+    fit_bottom_axis,
+    impl_names,
+    log10,
+    log_ticks,
+    set_labels,
+    sweep_values,
+)
 from gui.plots.legend_row import LegendEntry
 from gui.plots.palette import impl_color, impl_label, impl_symbol
 from gui.theme import PlotStyle
@@ -83,10 +92,12 @@ def draw_time(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
     positions, xlabel = categorical_axis(plot, records, style)
     joined = len(sweep_values(records)) > 1
     shown: list[float] = []
-    for name in impl_names(records):
+    names = impl_names(records)
+    for index, name in enumerate(names):
         rows = [r for r in records if r.impl == name]
         median, q1, q3 = ([getattr(r, key) * 1e3 for r in rows] for key in ("median_s", "q1_s", "q3_s"))
-        x = [positions[(r.impl, r.value)] for r in rows]
+        shift = dodge(index, len(names)) if joined else 0.0
+        x = [positions[(r.impl, r.value)] + shift for r in rows]
         _series(plot, rows, x, log10(median), (log10(q1), log10(q3)), joined, style)
         shown += median + q1 + q3
     log_ticks(plot, "left", shown)
@@ -103,11 +114,13 @@ def draw_ratio(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None
     joined = len(sweep_values(records)) > 1
     baseline = next((r.baseline for r in records if r.baseline), "") or "baseline"
     shown: list[float] = [1.0]
-    for name in impl_names(records):
+    names = impl_names(records)
+    for index, name in enumerate(names):
         rows = [r for r in records if r.impl == name and not math.isnan(r.ratio_to_linear)]
         if not rows:
             continue
-        x = [positions[(r.impl, r.value)] for r in rows]
+        shift = dodge(index, len(names)) if joined else 0.0
+        x = [positions[(r.impl, r.value)] + shift for r in rows]
         y = log10(r.ratio_to_linear for r in rows)
         _series(plot, rows, x, y, (log10(r.ratio_low for r in rows), log10(r.ratio_high for r in rows)), joined, style)
         shown += [v for r in rows for v in (r.ratio_low, r.ratio_high)]
@@ -120,9 +133,9 @@ def draw_ratio(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None
 
 
 def _roof_colour(style: PlotStyle, index: int) -> str:
+    """The foreground with less opacity for slower levels, as ``#RRGGBBAA`` (pyqtgraph's order)."""
     colour = pg.mkColor(style.foreground)
-    colour.setAlpha(ROOF_ALPHAS[index % len(ROOF_ALPHAS)])
-    return colour.name(pg.QtGui.QColor.NameFormat.HexArgb)
+    return f"{colour.name()}{ROOF_ALPHAS[index % len(ROOF_ALPHAS)]:02x}"
 
 
 def _draw_roofs(
