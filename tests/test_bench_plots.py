@@ -14,9 +14,9 @@ from core.bench.caption import caption_lines
 from core.bench.runner import BenchResult
 from core.bench.timing import RATIO_CI
 from gui.plots.axes import style_plot
-from gui.plots.caption_row import caption_of
 from gui.plots.figures import FIGURES, draw_figure
 from gui.plots.legend_row import legend_of
+from gui.plots.text_rows import TITLE_ROW, caption_of, title_of
 from gui.theme import PlotStyle
 from tests.test_bench_export import sweep_result
 from tests.test_bench_records import sample
@@ -114,7 +114,7 @@ def test_ratio_bars_start_at_one_reach_the_ratio_and_carry_its_interval(plot: pg
     labels = [item.textItem.toPlainText() for item in plot.items if isinstance(item, pg.TextItem)]
     assert labels == [f"{r.ratio_to_linear:.3g}\u00d7" for r in last]
     assert any(isinstance(item, pg.InfiniteLine) and item.value() == 0.0 for item in plot.items)
-    assert "at batch=16" in plot.titleLabel.text
+    assert "at batch=16" in title_of(plot)[0]
 
 
 def test_the_roofline_names_each_points_level_and_shows_an_exceeded_bound_unclamped(plot: pg.PlotItem) -> None:
@@ -141,7 +141,7 @@ def test_fonts_follow_the_font_scale(qapp, plot: pg.PlotItem) -> None:
         draw_figure("roofline", plot, sweep_result(), style)
         legend = legend_of(plot)
         sizes[scale] = (
-            float(plot.titleLabel.opts["size"].removesuffix("pt")),
+            plot.layout.itemAt(TITLE_ROW, 0).text.font().pointSizeF(),
             plot.getAxis("left").style["tickFont"].pointSizeF(),
             plot.getAxis("left").labelStyle["font-size"],
             legend.entries[0][1].font().pointSizeF(),

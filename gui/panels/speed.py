@@ -65,6 +65,18 @@ RUN_LENGTH_TIP = (
 )
 
 
+def excluded_lines(result: BenchResult, width: int = 80) -> list[str]:
+    """One short line per reason, naming every implementation it excluded (the summary has the whole reasons)."""
+    by_reason: dict[str, list[str]] = {}
+    for _, exclusion in result.excluded:
+        by_reason.setdefault(exclusion.reason, []).append(exclusion.name)
+    lines = []
+    for reason, names in by_reason.items():
+        short = reason if len(reason) <= width else reason[: width - 1].rstrip() + "…"
+        lines.append(f"excluded {', '.join(dict.fromkeys(names))}: {short}")
+    return lines
+
+
 class SpeedPanel(QWidget):
     """Benchmarks on demand (Run), never on every edit. ``finished`` fires when a run ends (completed or
     cancelled).
@@ -189,7 +201,8 @@ class SpeedPanel(QWidget):
 
     def _fit_impls(self) -> None:
         """The implementation list as tall as two rows of its items (it wraps to the panel's width)."""
-        row = self.impls.sizeHintForRow(0) + 2 * self.impls.spacing()
+        text = self.impls.fontMetrics().height() + 6  # the font may have changed before the items' size hints
+        row = max(self.impls.sizeHintForRow(0), text) + 2 * self.impls.spacing()
         self.impls.setFixedHeight(2 * row + 2 * self.impls.frameWidth() + 4)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
@@ -269,6 +282,7 @@ class SpeedPanel(QWidget):
     def restyle(self, style: PlotStyle) -> None:
         self.plot_style = style
         self.hint.setFont(style.font(HINT_POINTS))
+        self._fit_impls()
         for widget in self.plots.values():
             widget.setBackground(style.background)
             style_plot(widget.getPlotItem(), style)
@@ -368,8 +382,7 @@ class SpeedPanel(QWidget):
         if self.result.error:
             head += f"error: {self.result.error}. "
         took = f"{len(self.result.records)} results in {time.monotonic() - self._started_at:.1f} s"
-        excluded = [f"excluded {e.name}: {e.reason}" for _, e in self.result.excluded]
-        self.message.setText(head + " · ".join([took, *excluded]))
+        self.message.setText(head + " · ".join([took, *excluded_lines(self.result)]))
         self.summary.setHtml(summary_html(self.result))
         self._update_estimate()
         self.finished.emit()

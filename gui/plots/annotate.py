@@ -10,9 +10,8 @@ import pyqtgraph as pg
 from core.bench.caption import caption_lines
 from core.bench.records import NOISE_THRESHOLD
 from core.bench.runner import BenchResult
-from gui.plots.axes import set_title
-from gui.plots.caption_row import set_caption
 from gui.plots.legend_row import LegendEntry, set_legend
+from gui.plots.text_rows import set_caption, set_title
 from gui.theme import PlotStyle
 
 NOISY_TEXT = f"hollow: noisy (IQR > {100 * NOISE_THRESHOLD:.0f}% of median)"

@@ -3,7 +3,6 @@ plain numbers, one slot per implementation or sweep value."""
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -17,8 +16,6 @@ from gui.theme import PlotStyle
 
 TICK_POINTS = 11
 LABEL_POINTS = 12
-TITLE_POINTS = 13
-SUBTITLE_POINTS = 10
 AXIS_GAP = 14  # pixels at font scale 1 between the bottom axis's parts
 LEFT_AXIS_WIDTH = 80
 RIGHT_MARGIN = 24
@@ -52,16 +49,6 @@ def set_labels(plot: pg.PlotItem, left: str, bottom: str, style: PlotStyle) -> N
     css = {"font-size": f"{style.points(LABEL_POINTS):.1f}pt", "color": style.foreground}
     plot.setLabel("left", left, **css)
     plot.setLabel("bottom", bottom, **css)
-
-
-def set_title(plot: pg.PlotItem, title: str, subtitle: str, style: PlotStyle) -> None:
-    """The plot's title, with what was measured on a second, smaller line."""
-    text = html.escape(title)
-    if subtitle:
-        text += f"<br><span style='font-size:{style.points(SUBTITLE_POINTS):.1f}pt'>{html.escape(subtitle)}</span>"
-    plot.setTitle(text, size=f"{style.points(TITLE_POINTS):.1f}pt", color=style.foreground)
-    # pyqtgraph fixes the title row at 30 px, which cuts a second line or a larger font.
-    plot.layout.setRowFixedHeight(0, plot.titleLabel.item.boundingRect().height())
 
 
 def tick_label(name: str) -> str:

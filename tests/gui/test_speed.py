@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.panels.speed import SpeedPanel
+from gui.plots.text_rows import TITLE_ROW, title_of
 from tests.gui.conftest import BENCH_SPEC as SPEC
 
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
@@ -66,7 +67,7 @@ def test_export_after_a_spec_change_writes_the_measured_spec(qtbot, panel: Speed
     with qtbot.waitSignal(panel.finished, timeout=60_000):
         panel.start()
     assert "measured on Conv1d(4, 8, kernel=1)" in panel.measured.text() and not panel.is_stale()
-    title = panel.plots["time"].getPlotItem().titleLabel.text
+    title = " ".join(title_of(panel.plots["time"].getPlotItem()))
     assert "Conv1d(4, 8, kernel=1) on 2x4x32" in title  # the plot says what was measured
     panel.set_spec(SPEC.replace(cout=16))
     assert panel.is_stale() and panel.measured.text().startswith("STALE")
@@ -157,6 +158,7 @@ def test_the_summary_lists_every_implementation_and_the_findings_in_a_scrollable
         assert f"{record.impl}: median " in summary  # its times, Q1 and Q3
         assert f"{record.impl}: {record.executed_gflops:.1f} GFLOP/s" in summary  # and its roofline, by level
     assert "excluded" in summary and "linear: no plain Linear" in summary
+    assert "excluded linear: no plain Linear" in panel.message.text()  # the status line names it, shortened
     assert "torch " in summary  # the caption: the plots in the panel leave it to the summary
 
 
@@ -182,8 +184,23 @@ def test_plot_fonts_and_the_hint_follow_the_font_scale(qtbot, panel: SpeedPanel)
         panel.restyle(PlotStyle(font_scale=scale))
         plot = panel.plots["time"].getPlotItem()
         sizes[scale] = (
-            float(plot.titleLabel.opts["size"].removesuffix("pt")),
+            plot.layout.itemAt(TITLE_ROW, 0).text.font().pointSizeF(),
             plot.getAxis("bottom").style["tickFont"].pointSizeF(),
             panel.hint.font().pointSizeF(),
         )
     assert sizes[1.5] == pytest.approx(tuple(1.5 * v for v in sizes[1.0]))
+
+
+def test_the_status_line_groups_exclusions_by_reason_and_keeps_them_short() -> None:
+    from core.bench.implementations import Exclusion
+    from core.bench.runner import BenchResult
+    from gui.panels.speed import excluded_lines
+
+    long = "no plain Linear: needs kernel 1 (pointwise) or kernel = input, both with padding 0; see unfold_matmul"
+    died = "failed while measuring: its worker process died (killed by SIGKILL)"
+    result = BenchResult(excluded=[("", Exclusion("linear", long)), ("", Exclusion("linear_permute", long))])
+    result.excluded.append(("", Exclusion("conv", died)))
+    first, second = excluded_lines(result)
+    assert first.startswith("excluded linear, linear_permute: no plain Linear") and first.endswith("…")
+    assert len(first) <= len("excluded linear, linear_permute: ") + 80
+    assert second == f"excluded conv: {died}"  # short reasons stay whole
