@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 # The tabs in the middle of the window, then the two docks beside them.
-PANEL_CHOICES = ("weights", "sliding", "equality", "init", "code", "compare", "speed", "formulas", "parameters")
+PANEL_CHOICES = (
+    "weights", "sliding", "equality", "init", "code", "compare", "speed", "claims", "formulas", "parameters",
+)  # fmt: skip
 DOCK_CHOICES = ("parameters", "formulas")
 THEME_CHOICES = ("light", "dark")
 ZOOM_RANGE = (0.8, 2.5)  # font zoom, Ctrl+/- and saved sessions alike

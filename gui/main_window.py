@@ -41,6 +41,7 @@ from core.window_names import ZOOM_RANGE
 from gui.controller import LabController
 from gui.image_file import save_image
 from gui.launch import CLOSE_WAIT_S
+from gui.panels.claims import ClaimsPanel
 from gui.panels.code import CodePanel
 from gui.panels.compare import ComparePanel
 from gui.panels.equality import EqualityPanel
@@ -67,6 +68,7 @@ TAB_TITLES = {
     "code": "&Code",
     "compare": "Compare",  # every letter of these is taken by a parameter, a tab or a menu
     "speed": "S&peed",
+    "claims": "Claims",
 }
 NOTE_MS = 15_000
 WIDE_WINDOW = 1600  # narrower first windows put the formulas behind the parameters (a tab of the same dock)
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
             "code": CodePanel(),
             "compare": ComparePanel(),
             "speed": SpeedPanel(),
+            "claims": ClaimsPanel(),
         }
         self.frames = {name: PanelFrame(panel) for name, panel in self.panels.items()}
         self.formulas_frame = PanelFrame(self.formulas)
@@ -510,6 +513,9 @@ class MainWindow(QMainWindow):
             panel_name, target = self._highlighted
             self.panels[panel_name].show_highlight(target, [])
             self._highlighted = None
+        if step.claim is not None:
+            claims = self.panels["claims"]  # the measurement runs live, in its worker, once per session
+            claims.show_claim(step.claim, run=step.claim not in claims.results and not claims.is_running(step.claim))
         if step.highlight is not None and not self._step_stages:
             self.panels[step.panel].show_highlight(step.highlight.target, step.highlight.cells)
             self._highlighted = (step.panel, step.highlight.target)
@@ -603,6 +609,7 @@ class MainWindow(QMainWindow):
         for heatmap in self.findChildren(Heatmap):
             heatmap.restyle(style)
         self.panels["speed"].restyle(style)
+        self.panels["claims"].restyle(style)
         self.panels["init"].restyle(style)
         for view in self.findChildren(pg.PlotWidget):
             view.setBackground(background)
@@ -790,8 +797,10 @@ class MainWindow(QMainWindow):
         self.save_settings()
         self.controller.cancel()
         self.panels["speed"].cancel()
+        self.panels["claims"].cancel()
         self.controller.shutdown(CLOSE_WAIT_S)
         self.panels["speed"].shutdown(CLOSE_WAIT_S)
+        self.panels["claims"].shutdown(CLOSE_WAIT_S)
         self.panels["sliding"].timer.stop()
         super().closeEvent(event)
 

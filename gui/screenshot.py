@@ -80,8 +80,13 @@ def take_screenshot(
 
 
 def _settle(app: QApplication, window: MainWindow, timeout_s: float) -> None:
-    """Process events until every stage the story step asked for has landed (a step may change the mode)."""
+    """Process events until every stage the story step asked for has landed (a step may change the mode) and
+    every claim it runs has its verdict."""
     deadline = time.monotonic() + timeout_s
-    while not window.controller.is_idle() and time.monotonic() < deadline:
+
+    def busy() -> bool:
+        return not window.controller.is_idle() or window.panels["claims"].is_running()
+
+    while busy() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)

@@ -192,7 +192,8 @@ class InitPage(_Page):
         else:
             head = f"{'depthwise' if 'groups' in case.conv else 'Toeplitz Linear'}:"
             tail = f"±{r.linear_bound:.3g} vs conv ±{r.conv_bound:.3g}"
-        _style_plot(plot, self.style_, f"{head}\n{tail}" if self.compact else f"{head} {tail}", "weight value", "")
+        two_lines = self.compact or r.linear_fan_in != r.conv_fan_in  # the unequal cases share a row: half the width
+        _style_plot(plot, self.style_, f"{head}\n{tail}" if two_lines else f"{head} {tail}", "weight value", "")
         for name, density, bound in (
             ("linear", r.linear_density, r.linear_bound),
             ("conv", r.conv_density, r.conv_bound),
@@ -680,6 +681,11 @@ class ClaimsPanel(QWidget):
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
+        # Until a claim has a result its plots are not drawn: empty axes would show made-up ranges.
+        self.waiting = QLabel()
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setWordWrap(True)
+        self.stack.addWidget(self.waiting)
         controls = QHBoxLayout()
         controls.addWidget(self.chooser)
         controls.addWidget(self.badge)
@@ -868,7 +874,6 @@ class ClaimsPanel(QWidget):
         self.current = name
         if self.chooser.currentIndex() != row:
             self.chooser.setCurrentIndex(row)
-        self.stack.setCurrentWidget(self.pages[name])
         self._split(name)
         self._show(name)
         self._start_if_cheap(name)
@@ -927,6 +932,8 @@ class ClaimsPanel(QWidget):
         page = self.pages[name]
         if result is not None and page.data is not result.data:
             page.show_data(result.data)
+        self.waiting.setText("The plots appear when the measurement finishes." if run else "No measurement yet.")
+        self.stack.setCurrentWidget(page if page.data is not None else self.waiting)
 
     def _show_progress(self, name: str) -> None:
         run, error = self.runs.get(name), self.errors.get(name)

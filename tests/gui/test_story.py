@@ -202,3 +202,17 @@ def test_the_window_opens_maximised_the_first_time_and_as_left_afterwards(qtbot,
     second.show_first()
     assert not second.isMaximized()
     second.close()
+
+
+def test_the_claims_story_runs_each_claim_live_and_shows_its_verdict(qtbot, window: MainWindow) -> None:
+    window.load_preset("claims")
+    claims = window.panels["claims"]
+    assert window.tabs.currentWidget() is window.frames["claims"]
+    assert "better default initialisation" in window.story_bar.caption.text()
+    qtbot.waitUntil(lambda: "init" in claims.results, timeout=60_000)
+    assert claims.results["init"].verdict == "false"
+    window.story.go(2)  # the stride claim (the timing claim, step 2, is left to the Speed tests: it takes seconds)
+    assert claims.current == "stride" and "ceil(H/2)" in window.story_bar.caption.text()
+    qtbot.waitUntil(lambda: "stride" in claims.results, timeout=60_000)
+    assert claims.results["stride"].verdict == "partly true"
+    window.story.leave()
