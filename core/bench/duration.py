@@ -22,7 +22,7 @@ WORKER_START_CPU_S = 1.0  # CPU seconds a worker process needs to import torch a
 START_S = 0.5  # fixed part of a point's start-up: spawning, pipes, checking outputs
 IN_PROCESS_START_S = 0.2
 MEASUREMENT_OVERHEAD_S = 0.06  # per measurement: the block-size estimate and the pipe round trip
-COST_S = 0.15  # per implementation and point: faults and memory per call over ~0.1 s (core.bench.timing)
+COST_S = 0.25  # per implementation and point: faults and memory per call over ~0.2 s (core.bench.timing)
 ASSUMED_GFLOPS = 20.0  # a pessimistic rate for guessing one call's time from its FLOPs
 BACKWARD_FACTOR = 3
 

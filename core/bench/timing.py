@@ -13,7 +13,7 @@ from core.bench.records import NOISE_THRESHOLD
 
 BOOTSTRAP_SAMPLES = 2000
 RATIO_CI = f"95% bootstrap CI of the ratio of medians ({BOOTSTRAP_SAMPLES} resamples of each side's per-run times)"
-STATS_SECONDS = 0.1
+STATS_SECONDS = 0.2
 
 
 class ImplementationFailed(Exception):
@@ -95,7 +95,7 @@ def measure_interleaved(
 
 
 def call_cost(run: Callable[[], object], threads: int, median_s: float) -> CallCost:
-    """Minor page faults and resident-memory growth per call, over enough calls to fill ~0.1 s."""
+    """Minor page faults and resident-memory growth per call, over enough calls to fill ~0.2 s."""
     calls = int(max(1, min(200, STATS_SECONDS / max(median_s, 1e-9))))
     timer = make_timer(run, threads, "cost")
     run()
