@@ -4,7 +4,9 @@ The arithmetic: for each point, start-up (a worker process per implementation im
 float64 reference runs), then ``rounds`` measurements per applicable implementation (each at least its share of
 ``min_run_time``, plus torch.utils.benchmark's block-size estimate and at least one call), then the fault and
 memory count per implementation; plus the roofline once per process. A call's time is guessed from its FLOPs at
-a deliberately low rate, so slow layers are not underestimated. The constants were calibrated on a 2-core machine.
+a deliberately low rate, so slow layers are not underestimated. The constants were calibrated on a 2-core machine
+(AMD EPYC, torch 2.13): the default run of every preset took 3.0-6.4 s there with other work light, 5.7-8.8 s
+with two other processes busy, against estimates of 5-7 s.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from core.bench.config import BenchConfig, impl_applies
 from core.geometry import spec_output_size
 from core.spec import LayerSpec
 
-ROOFLINE_S = 1.3  # the roofline's probes (core.bench.roofline), once per process
-WORKER_START_CPU_S = 1.0  # CPU seconds a worker process needs to import torch and build its implementation
+ROOFLINE_S = 1.0  # the roofline's probes (core.bench.roofline, 0.8 s measured), once per process
+WORKER_START_CPU_S = 0.6  # CPU seconds a worker needs to fork, build its implementation and run it once
 START_S = 0.5  # fixed part of a point's start-up: spawning, pipes, checking outputs
 IN_PROCESS_START_S = 0.2
 MEASUREMENT_OVERHEAD_S = 0.06  # per measurement: the block-size estimate and the pipe round trip
