@@ -80,7 +80,7 @@ def test_the_legend_lies_outside_the_data_area_and_covers_no_point(
     qapp, plot: pg.PlotItem, name: str, style: PlotStyle
 ) -> None:
     draw_figure(name, plot, sweep_result(), style)
-    qapp.processEvents()
+    qapp.processEvents()  # one layout pass: the rows are laid out for the plot's width from the start
     legend = legend_of(plot)
     assert legend is not None and legend.entries
     area = legend.sceneBoundingRect()

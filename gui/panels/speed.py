@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -139,7 +141,11 @@ class SpeedPanel(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setMargin(24)
+        self.hint.setMargin(12)
+        self.hint_area = QScrollArea()  # a short window or a large font scrolls the hint instead of cutting it
+        self.hint_area.setWidgetResizable(True)
+        self.hint_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.hint_area.setWidget(self.hint)
         self.summary = QTextBrowser()
         self.summary.setOpenLinks(False)
         self.summary.setAccessibleName("benchmark summary")
@@ -179,7 +185,7 @@ class SpeedPanel(QWidget):
         self.results.setStretchFactor(0, 2)
         self.results.setStretchFactor(1, 1)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.hint)  # before the first result: what Run measures, and how long it takes
+        self.pages.addWidget(self.hint_area)  # before the first result: what Run measures, and how long it takes
         self.pages.addWidget(self.results)
         layout.addWidget(self.pages, 1)
         self.run_button.clicked.connect(self.start)
@@ -390,7 +396,7 @@ class SpeedPanel(QWidget):
     def _draw(self) -> None:
         """Draw every figure and the summary; the hint stays until there is a result to show."""
         if not self.result.records:
-            self.pages.setCurrentWidget(self.hint)
+            self.pages.setCurrentWidget(self.hint_area)
             return
         if self.pages.currentWidget() is not self.results:  # first results: the summary takes a third
             self.pages.setCurrentWidget(self.results)

@@ -15,6 +15,7 @@ LEGEND_POINTS = 12
 LEGEND_ROW = 4  # PlotItem's own layout: 0 title, 1 top axis, 2 view, 3 bottom axis
 CAPTION_ROW = 5
 _GAP = 1.2  # space between entries, in line heights
+MIN_WIDTH = 100.0  # narrower offers keep the last arrangement
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,9 @@ class WidthFollowingRow(pg.GraphicsWidget):
         """Lay the content out ``width`` wide; return the height it needs."""
         raise NotImplementedError
 
-    def _fit(self, width: float) -> None:
-        if width == self._width:
+    def fit(self, width: float) -> None:
+        """Arrange for ``width`` and take the height that needs (nothing changes for the same width)."""
+        if width == self._width or width < MIN_WIDTH:  # a layout's first pass may offer no width at all
             return
         self._width = width
         height = self.arrange(width)
@@ -76,7 +78,7 @@ class WidthFollowingRow(pg.GraphicsWidget):
 
     def setGeometry(self, rect: QtCore.QRectF) -> None:  # Qt's name
         super().setGeometry(rect)
-        self._fit(rect.width())
+        self.fit(rect.width())
 
 
 class LegendRow(WidthFollowingRow):
@@ -92,7 +94,7 @@ class LegendRow(WidthFollowingRow):
             text.setFont(font)
             text.setBrush(pg.mkBrush(style.foreground))
             self.entries.append((_Sample(entry, self.unit, style, self), text))
-        self._fit(600.0)
+        self.fit(600.0)
 
     def arrange(self, width: float) -> float:
         start = 0.4 * self.unit
@@ -121,6 +123,8 @@ def place_below(plot: pg.PlotItem, row: int, item: QtWidgets.QGraphicsLayoutItem
         if graphics is not None and graphics.scene() is not None:
             graphics.scene().removeItem(graphics)
     if item is not None:
+        if isinstance(item, WidthFollowingRow):
+            item.fit(plot.width())  # laid out for the plot's width before the layout first asks its height
         plot.layout.addItem(item, row, 0, 1, 3)
 
 

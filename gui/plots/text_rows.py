@@ -33,7 +33,7 @@ class TextRow(WidthFollowingRow):
             option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
             self.text.document().setDefaultTextOption(option)
         self.text.setHtml(markup)
-        self._fit(600.0)
+        self.fit(600.0)
 
     def arrange(self, width: float) -> float:
         self.text.setTextWidth(max(width, 50.0))

@@ -127,7 +127,7 @@ def test_a_run_replaced_by_a_new_one_does_not_end_the_new_one(qtbot, panel: Spee
 
 
 def test_before_the_first_run_a_hint_says_what_run_measures_and_how_long(panel: SpeedPanel) -> None:
-    assert panel.pages.currentWidget() is panel.hint  # no empty 0..1 axes
+    assert panel.pages.currentWidget() is panel.hint_area  # no empty 0..1 axes
     text = panel.hint.text()
     assert text.startswith(f"Press Run to measure {SPEC.describe()}: about ") and " s (" in text
     assert panel.expected.text() == panel.expected_duration().about()
