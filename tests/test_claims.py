@@ -174,7 +174,13 @@ def test_speed_with_a_tiny_config_gives_a_ratio_and_what_it_depends_on() -> None
     assert result.verdict in ("true", "false", "depends")
 
 
+def _new_children(before: list[multiprocessing.process.BaseProcess]) -> list[multiprocessing.process.BaseProcess]:
+    """Child processes started since ``before`` (another test's warm isolation child is not this run's)."""
+    return [child for child in multiprocessing.active_children() if child not in before]
+
+
 def test_speed_cancelled_mid_run_stops_and_leaves_no_worker_process() -> None:
+    before = multiprocessing.active_children()
     cancel = CancelToken()
     run = run_claim("speed", cancel, SpeedOptions(spec=TINY, min_run_time=0.02, rounds=1))
     next(run)
@@ -185,15 +191,16 @@ def test_speed_cancelled_mid_run_stops_and_leaves_no_worker_process() -> None:
         for _ in run:
             pass
     assert time.monotonic() - started < 10
-    assert not multiprocessing.active_children()
+    assert _new_children(before) == []
 
 
 def test_speed_closed_between_yields_stops_the_engine() -> None:
+    before = multiprocessing.active_children()
     run = run_claim("speed", None, SpeedOptions(spec=TINY, min_run_time=0.02, rounds=1))
     next(run)
     next(run)  # the fresh worker processes are running now
     run.close()
-    assert not multiprocessing.active_children()
+    assert _new_children(before) == []
 
 
 @pytest.mark.parametrize("name", ["init", "stride", "factorised", "params"])

@@ -22,7 +22,7 @@ from tests.test_atomic_write import OLD, fail_renames_into, others
 from tests.test_bench_export import sweep_result
 
 SMALL = parse_spec(dims=1, cin=2, cout=3, kernel=1, input_size=4)
-PLOT_FILES = {f"bench_{kind}.{ext}" for kind in ("time", "ratio", "roofline") for ext in ("png", "svg")}
+PLOT_FILES = {f"bench_{kind}.{ext}" for kind in ("time", "ratio", "ratio_bars", "roofline") for ext in ("png", "svg")}
 
 
 @pytest.fixture
@@ -200,5 +200,5 @@ def test_speed_export_into_a_missing_folder_creates_it_and_writes_every_file(
     target = tmp_path / "new" / "plots"
     answer_dialog(monkeypatch, "getExistingDirectory", target)
     panel.export_dialog()
-    assert panel.message.text() == f"wrote 8 files to {target}"
+    assert panel.message.text() == f"wrote 10 files to {target}"
     assert set(os.listdir(target)) == PLOT_FILES | {"bench.csv", "bench.json"}
