@@ -377,12 +377,15 @@ class MainWindow(QMainWindow):
         else:
             self.controller.set_spec(spec)
 
-    def load_preset(self, name: str, synchronous: bool = False, story: bool = True) -> None:
-        """Make preset ``name`` the lab's spec and (unless ``story`` is False) start its story at step 1."""
+    def load_preset(
+        self, name: str, synchronous: bool = False, story: bool = True, spec: LayerSpec | None = None
+    ) -> None:
+        """Make preset ``name`` (or ``spec``, a variant of it) the lab's spec and (unless ``story`` is False) start
+        its story at step 1."""
         preset = self.presets[name]
         self.panels["compare"].set_preset(preset)
         self.story.leave()
-        self.apply_spec(preset.spec, synchronous)
+        self.apply_spec(spec or preset.spec, synchronous)
         self.status.setText(f"preset {name}: {preset.title}")
         if story:
             self.story.start(preset)
@@ -608,9 +611,10 @@ class MainWindow(QMainWindow):
         background, foreground = style.background, style.foreground
         for heatmap in self.findChildren(Heatmap):
             heatmap.restyle(style)
-        self.panels["speed"].restyle(style)
-        self.panels["claims"].restyle(style)
-        self.panels["init"].restyle(style)
+        for panel in self.panels.values():  # panels with plots or fixed-size text of their own
+            restyle = getattr(panel, "restyle", None)
+            if restyle is not None:
+                restyle(style)
         for view in self.findChildren(pg.PlotWidget):
             view.setBackground(background)
             for side in ("left", "bottom"):

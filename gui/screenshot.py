@@ -56,7 +56,7 @@ def take_screenshot(
             window.resize(*size)
             window.show()
             window.show_panel(panel)
-            window.apply_spec(spec, synchronous=True)
+            window.load_preset(preset, synchronous=True, story=False, spec=spec)
             if window.controller.error is not None:  # never save a picture of a refused spec
                 raise window.controller.error
             if story_step:

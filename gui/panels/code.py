@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from core.lab import LabResult
 from core.mapping import INPUT_TRANSFORMS
 from core.registry import INPUT_FILLS, MAPPING_MODES
+from gui.theme import PlotStyle
+
+CODE_POINTS = 11
 
 
 class CodePanel(QWidget):
@@ -24,9 +27,7 @@ class CodePanel(QWidget):
         self.transform.setWordWrap(True)
         self.editor = QPlainTextEdit(readOnly=True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # wrapped Python reads as broken code
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(self.font().pointSizeF(), 11))
-        self.editor.setFont(font)
+        self.restyle(PlotStyle())
         self.copy_button = QPushButton("&Copy code")
         self.copy_button.clicked.connect(self.copy)
         top = QHBoxLayout()
@@ -44,6 +45,12 @@ class CodePanel(QWidget):
             f"Input: {INPUT_FILLS[spec.input_fill].description}. Transform: {INPUT_TRANSFORMS[result.valid.mode]}."
         )
         self.editor.setPlainText(result.code)
+
+    def restyle(self, style: PlotStyle) -> None:
+        """The code's monospace font follows the font zoom and presentation mode like every other text."""
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(style.points(CODE_POINTS))
+        self.editor.setFont(font)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.editor.toPlainText())

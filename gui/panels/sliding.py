@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from core.lab import ConvStage, LabResult, LinearStage
 from core.sliding import WindowStep, step_count, window_step
 from core.window_names import HIGHLIGHT_TARGETS
-from gui.widgets.heatmap import Heatmap, HighlightTargets, shows_cell_texts
+from gui.widgets.heatmap import Heatmap, HighlightTargets, format_cell, shows_cell_texts
 
 PAD_MARK = "#9a9a9a"
 # (x, y) axis labels of the input, kernel and output maps, by the spec's dims.
@@ -75,6 +76,8 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         self.kernel_map = Heatmap("kernel", *labels["kernel"], colorbar=False)
         self.output_map = Heatmap("conv output", *labels["output"], colorbar=False)
         self.matrix_map = Heatmap("matrix view", "column", "row")
+        for spatial in (self.input_map, self.kernel_map, self.output_map):
+            spatial.plot.setAspectLocked(True)  # square cells: the picture has the tensor's proportions
         self.pad_marks = pg.ScatterPlotItem(pxMode=False)
         self.input_map.plot.addItem(self.pad_marks)
         controls = QHBoxLayout()
@@ -91,18 +94,14 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         slider_row = QHBoxLayout()
         slider_row.addWidget(QLabel("output position"))
         slider_row.addWidget(self.position, 1)
-        grid = QGridLayout()
-        grid.addWidget(self.input_map, 0, 0)
-        grid.addWidget(self.kernel_map, 0, 1)
-        grid.addWidget(self.output_map, 0, 2)
-        grid.addWidget(self.matrix_map, 1, 0, 1, 3)
-        grid.setRowStretch(0, 3)
-        grid.setRowStretch(1, 2)
+        self.grid = QGridLayout()
+        self.one_row: bool | None = None
+        self._arrange(one_row=False)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(slider_row)
         layout.addWidget(self.where)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self.grid, 1)
         self.position.valueChanged.connect(self._draw_step)
         self.channel.valueChanged.connect(self._channel_changed)
         self.previous_button.clicked.connect(lambda: self.step(-1))
@@ -110,6 +109,30 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         self.play_button.toggled.connect(self._play)
         self.speed.valueChanged.connect(self._speed_changed)
         self.timer.timeout.connect(lambda: self.step(1))
+
+    def _arrange(self, one_row: bool) -> None:
+        """Input, kernel and output above the matrix view; all four in one row when the panel is short and wide
+        (a projector's 1280x720 in presentation type), so no map is squeezed to a strip."""
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        maps = (self.input_map, self.kernel_map, self.output_map, self.matrix_map)
+        for heatmap in maps:
+            self.grid.removeWidget(heatmap)
+        for column, heatmap in enumerate(maps[:3]):
+            self.grid.addWidget(heatmap, 0, column)
+        if one_row:
+            self.grid.addWidget(self.matrix_map, 0, 3)
+        else:
+            self.grid.addWidget(self.matrix_map, 1, 0, 1, 3)
+        self.grid.setRowStretch(0, 3)
+        self.grid.setRowStretch(1, 0 if one_row else 2)
+        for column in range(4):
+            self.grid.setColumnStretch(column, (2 if column == 3 else 1) if one_row else (1 if column < 3 else 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(one_row=self.height() < 0.5 * self.width())
 
     def target_maps(self) -> dict[str, Heatmap]:
         return {
@@ -163,14 +186,10 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
             return
         mode = result.valid.mode
         if mode == "unfold" and linear.patch_matrix is not None:
-            self.matrix_map.set_title("patch matrix (unfold): the current position is one column")
+            self.matrix_map.set_title("patches: a column per position")
             self.matrix_map.set_data(linear.patch_matrix)
         else:
-            what = (
-                "Toeplitz matrix: the current output is one row"
-                if mode == "unrolled"
-                else "Linear.weight: the current output channel is one row"
-            )
+            what = "Toeplitz: a row per output" if mode == "unrolled" else "Linear.weight: a row per channel"
             self.matrix_map.set_title(what)
             self.matrix_map.set_data(linear.linear_matrix.values, scale=linear.linear_matrix.block)
 
@@ -200,14 +219,16 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         group_first = (o // (spec.cout // spec.groups)) * cin_g
         kernel = conv.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
         self.kernel_map.set_title(f"kernel [{o}, 0]")
-        self.kernel_map.set_data(kernel)
+        # One scale per tensor, not per slice: a kernel of small weights is not painted as if it were the largest
+        # (the kernel on the weights' scale, as in the Weights panel; the output and input on their own).
+        self.kernel_map.set_data(kernel, levels=_symmetric(conv.conv.weight.detach().double().numpy()))
         out = conv.sample_output[o].numpy().reshape(result.valid.geometry.output)
         self.output_map.set_title(f"output ch {o}")
-        self.output_map.set_data(out)
+        self.output_map.set_data(out, levels=_symmetric(conv.sample_output.numpy()))
         padded = conv.padded_input[group_first].numpy()
         pad = "" if not result.valid.geometry.has_padding else f" ({_pad_symbol(padded.shape)}: padding)"
         self.input_map.set_title(f"input ch {group_first}{pad}")
-        self.input_map.set_data(padded)
+        self.input_map.set_data(padded, levels=_symmetric(conv.padded_input.numpy()))
         self._draw_step()
 
     def _draw_step(self, *_: object) -> None:
@@ -233,10 +254,18 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
             self.matrix_map.highlight([(row // block, c) for c in range(matrix_cols)])
             matrix_text = f"matrix row {row}" + (f" (block row {row // block})" if block > 1 else "")
         value = float(conv.sample_output[step.out_channel].reshape(-1)[self.position.value()])
-        self.where.setText(_step_text(step, value, matrix_text, result))
+        bias = conv.conv.bias
+        bias_value = float(bias.detach()[step.out_channel]) if bias is not None else 0.0
+        self.where.setText(_step_text(step, value, bias_value, matrix_text, result))
 
 
-def _step_text(step: WindowStep, value: float, matrix_text: str, result: LabResult) -> str:
+def _symmetric(values: np.ndarray) -> tuple[float, float]:
+    """Levels centred on 0 that hold every value of the whole tensor."""
+    bound = float(np.nanmax(np.abs(values))) if values.size else 1.0
+    return (-(bound or 1.0), bound or 1.0)
+
+
+def _step_text(step: WindowStep, value: float, bias: float, matrix_text: str, result: LabResult) -> str:
     """The status line under the controls, in the spec's dimensionality and with singular/plural right."""
     geom, spec = result.valid.geometry, result.valid.spec
     i, j = step.position
@@ -249,7 +278,8 @@ def _step_text(step: WindowStep, value: float, matrix_text: str, result: LabResu
     if spec.groups > 1:
         channels += f" (group {step.out_channel // (spec.cout // spec.groups)})"
     return (
-        f"output[0, {step.out_channel}, {where}] = Σ kernel ⊙ patch + bias = {value:.5g}  ·  "
+        f"output[0, {step.out_channel}, {where}] = Σ kernel ⊙ patch + bias = {format_cell(value - bias)} "
+        f"{'−' if bias < 0 else '+'} {format_cell(abs(bias))} = {format_cell(value)}  ·  "
         f"{plural(real, 'tap')} on input, {plural(padded, 'tap')} on {zeros}  ·  "
         f"same number as {matrix_text}  ·  {channels}  ·  stride {per_dim(geom.stride, spec.dims)}, "
         f"dilation {per_dim(geom.dilation, spec.dims)}, padding {padding_text(geom.pad_lo, geom.pad_hi, spec.dims)}"

@@ -63,7 +63,7 @@ class WeightsPanel(HighlightTargets, QWidget):
         self.note.setWordWrap(True)
         self.linear_map = Heatmap("Linear.weight", "in feature", "out feature")
         self.conv_map = Heatmap("conv.weight", *conv_axis_labels(2))
-        self.kernel_lines = pg.PlotCurveItem(pen=pg.mkPen("#888888", width=1))
+        self.kernel_lines = pg.PlotCurveItem(pen=pg.mkPen("#888888", width=3))  # where one kernel ends
         self.conv_map.plot.addItem(self.kernel_lines)
         self.patch_map = Heatmap("patches (sample 0)", *patch_axis_labels(2))
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -38,13 +38,15 @@ Cells = Sequence[tuple[int, int]] | np.ndarray
 
 
 def format_cell(value: float) -> str:
-    """A cell's number as a lecture writes it: 4 decimals between 0.01 and 10,000 (``1.4994``, ``-0.0791``, as
-    ``print(tensor)`` shows them), trailing zeros dropped; 4 significant digits (exponent form) beyond; exact zero
-    as "0"."""
+    """A cell's number as a lecture writes it: whole numbers as such; 4 decimals between 0.01 and 10,000
+    (``1.4994``, ``0.3160``, ``-0.0791``, as ``print(tensor)`` shows them); 4 significant digits (exponent form)
+    beyond; exact zero as "0"."""
     if value == 0:
         return "0"
+    if value == int(value) and abs(value) < 1e6:
+        return str(int(value))  # 1, 2, 3, 4: an input written as the lecture typed it
     if 0.01 <= abs(value) < 1e4:
-        return f"{value:.4f}".rstrip("0").rstrip(".")
+        return f"{value:.4f}"
     return f"{value:.4g}"
 
 

@@ -52,6 +52,8 @@ class StoryBar(QWidget):
     def show_step(self, caption: str, index: int, count: int) -> None:
         """Show step ``index`` (0-based) of ``count``."""
         self.caption.setText(caption)
+        lines = 2 * self.caption.fontMetrics().lineSpacing() + 8  # two lines reserved: the controls stay put
+        self.caption.setMinimumHeight(lines)
         self.counter.setText(step_label(index, count))
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < count - 1)

@@ -44,8 +44,8 @@ def _numbers(texts: list[list[str]]) -> np.ndarray:
         (-0.45251, "-0.4525"),
         (0.193519, "0.1935"),
         (1.49941, "1.4994"),
-        (-0.079049, "-0.079"),
-        (0.31601, "0.316"),
+        (-0.079049, "-0.0790"),
+        (0.31601, "0.3160"),
         (0.00123456, "0.001235"),
         (1.2e-08, "1.2e-08"),
         (0.0, "0"),
@@ -116,7 +116,7 @@ def heatmap(qtbot):
 def test_a_small_grid_prints_its_values_as_text_items_in_the_scene(heatmap: Heatmap) -> None:
     values = np.array([[-0.45251, 0.0, 3.0], [1.2e-08, 7.5, -2.25]])
     heatmap.set_data(values)
-    assert heatmap.cell_texts() == [["-0.4525", "0", "3"], ["1.2e-08", "7.5", "-2.25"]]
+    assert heatmap.cell_texts() == [["-0.4525", "0", "3"], ["1.2e-08", "7.5000", "-2.2500"]]
     items = heatmap.cell_text_items()
     assert len(items) == 6 and all(isinstance(item, pg.TextItem) for item in items)
     assert all(item.scene() is heatmap.plot.scene() for item in items)
@@ -153,7 +153,7 @@ def test_a_block_reduced_or_replaced_grid_leaves_no_text_behind(heatmap: Heatmap
 
 def test_numbers_can_differ_from_what_the_colour_shows(heatmap: Heatmap) -> None:
     heatmap.set_data(np.array([[0.0, 3.0]]), levels=(-1, 11), numbers=np.array([[0.25, -0.5]]))
-    assert heatmap.cell_texts() == [["0.25", "-0.5"]]
+    assert heatmap.cell_texts() == [["0.2500", "-0.5000"]]
 
 
 def test_texts_fit_the_cells_and_hide_when_too_small(qtbot, heatmap: Heatmap) -> None:
@@ -250,6 +250,9 @@ def test_the_lecture_example_prints_its_weights_and_outputs(window: MainWindow) 
     assert sliding.input_map.cell_texts() == [["1", "2"], ["3", "4"]]
     assert sliding.output_map.cell_texts() == [["0.2983"]]
     assert np.allclose(_numbers(sliding.matrix_map.cell_texts()), LINEAR_WEIGHTS, atol=1e-4)
+    assert "= 0.0878 + 0.2104 = 0.2983" in sliding.where.text()  # the sum and the bias, each checkable by hand
+    # one scale per tensor: the output cell is painted on the scale of both outputs, not saturated by itself
+    assert sliding.output_map.colorbar.levels() == pytest.approx((-1.4994, 1.4994), abs=1e-3)
 
 
 def test_source_colouring_keeps_printing_the_weights(window: MainWindow) -> None:
