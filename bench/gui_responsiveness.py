@@ -34,7 +34,7 @@ from gui.widgets.panel_frame import PanelFrame
 
 TICK_MS = 2
 CASES = {
-    "default (conv2d-doc-example, unfold)": load_preset("conv2d-doc-example").spec,
+    "the docs' Conv2d example (unfold)": load_preset("conv2d-doc-example").spec,
     "large (Conv2d(3,10,5) on 32x32, unrolled 9000x3072 Toeplitz)": load_preset("params-3to10-k5").spec.replace(
         mode="unrolled"
     ),
@@ -144,8 +144,8 @@ def measure(repeats: int = 5) -> dict[str, Any]:
                 "weights tab": _edits(window, app, "weights", repeats),
                 "equality tab": _edits(window, app, "equality", repeats),
             }
-        window.apply_spec(CASES["default (conv2d-doc-example, unfold)"], synchronous=True)
-        results["memory over 1,000 edits (default spec, dragged)"] = _drag(window, app, DRAG_EDITS)
+        window.apply_spec(CASES["the docs' Conv2d example (unfold)"], synchronous=True)
+        results["memory over 1,000 edits (the docs' example, dragged)"] = _drag(window, app, DRAG_EDITS)
         window.close()
     return results
 

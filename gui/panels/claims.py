@@ -331,7 +331,8 @@ def _quartiles_ms(record: BenchRecord) -> tuple[float, float]:
 
 
 class SpeedPage(_Page):
-    """Time per call (bars, IQR whiskers), conv / Linear ratio (95% CI, the 10x line) and page faults per call."""
+    """Time per call (bars from 0, IQR whiskers), conv / Linear ratio (bars from 1 on a log axis, 95% CI, the 10x
+    line) and page faults per call."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -435,7 +436,8 @@ class SpeedPage(_Page):
         plot = self.time_plot.getPlotItem()
         if self.compact:  # bars too narrow for their numbers: those are in the evidence
             times = [dataclasses.replace(t, labels=[""] * len(t.labels)) for t in times]
-        _grouped_bars(plot, self.groups, times, style, log=True)
+        # A linear axis from 0: a bar's length is the time (on a log axis a bar from an arbitrary floor is not).
+        _grouped_bars(plot, self.groups, times, style, log=False)
         _style_plot(plot, style, "ms per call (IQR)", "", "")
         plot = self.ratio_plot.getPlotItem()
         _grouped_bars(plot, self.groups, ratios, style, log=True, base=1.0, suffix="×")
