@@ -34,6 +34,8 @@ QLabel[role="banner"][state="partial"] { background: #f3d27a; color: #2b2100; }
 QLabel[role="banner"][state="stale"] { background: #9aa3ad; color: #111111; }
 QLabel[role="banner"][state="failed"] { background: #c0392b; color: white; }
 QLabel[role="banner"][state="current"] { background: transparent; font-weight: 400; }
+QCheckBox::indicator:unchecked, QListView::indicator:unchecked { border: 1px solid $outline; border-radius: 2px;
+    width: 12px; height: 12px; background: $field; }
 QLabel[role="caption"] { font-size: ${caption}pt; font-weight: 600; padding: 4px 8px; }
 QLabel[role="counter"] { font-size: ${caption}pt; font-weight: 700; padding: 0 8px; }
 """)
@@ -55,8 +57,8 @@ def palette(theme: str, high_contrast: bool = False) -> QPalette:
         colours = {
             QPalette.ColorRole.Window: "#24272b",
             QPalette.ColorRole.WindowText: "#e8e8e8",
-            QPalette.ColorRole.Base: "#1b1d20",
-            QPalette.ColorRole.AlternateBase: "#2b2f33",
+            QPalette.ColorRole.Base: "#2f3338",  # lighter than the window: fields and check boxes stand out
+            QPalette.ColorRole.AlternateBase: "#383c42",
             QPalette.ColorRole.Text: "#e8e8e8",
             QPalette.ColorRole.Button: "#30343a",
             QPalette.ColorRole.ButtonText: "#e8e8e8",
@@ -125,6 +127,14 @@ def apply_theme(app: QApplication, theme: str, zoom: float = 1.0, high_contrast:
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * zoom)
     app.setFont(font)
-    app.setStyleSheet(APP_STYLE.substitute(error=ERROR_COLOURS[theme], caption=f"{CAPTION_POINT_SIZE * zoom:.1f}"))
+    pal = app.palette()
+    app.setStyleSheet(
+        APP_STYLE.substitute(
+            error=ERROR_COLOURS[theme],
+            caption=f"{CAPTION_POINT_SIZE * zoom:.1f}",
+            outline=pal.color(QPalette.ColorRole.PlaceholderText).name(),  # an empty box must show in both themes
+            field=pal.color(QPalette.ColorRole.Base).name(),
+        )
+    )
     background, foreground = plot_colours(theme, high_contrast)
     pg.setConfigOptions(imageAxisOrder="row-major", background=background, foreground=foreground, antialias=True)
