@@ -71,6 +71,7 @@ TAB_TITLES = {
     "claims": "Claims",
 }
 NOTE_MS = 15_000
+MIN_PANEL_WIDTH = 480
 WIDE_WINDOW = 1600  # narrower first windows put the formulas behind the parameters (a tab of the same dock)
 PENDING_TAB_COLOUR = "#c77700"  # amber, readable on both themes' tab bars
 STAGE_WORDS = {
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         for name, frame in self.frames.items():
             self.tabs.addTab(frame, TAB_TITLES[name])
+        # An explicit minimum: at a large font zoom a panel's own minimum (Claims, Speed) would otherwise widen the
+        # window past the screen; the panel then lays out in the width there is.
+        self.tabs.setMinimumWidth(MIN_PANEL_WIDTH)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -783,7 +787,8 @@ class MainWindow(QMainWindow):
             # First show at this size: the parameters fit without a sideways scroll bar, the rest is shared.
             self._docks_sized = True
             width = self.screen().availableGeometry().width() if self.isMaximized() else self.width()
-            parameters = self.parameters.minimumSizeHint().width() + 28
+            # the parameters' own width, but never so wide (large font zoom) that the panels lose theirs
+            parameters = min(self.parameters.minimumSizeHint().width() + 28, int(0.35 * width))
             if width < WIDE_WINDOW:  # the panels need the width more: the formulas share the parameters' dock
                 self.tabifyDockWidget(self.parameter_dock, self.formulas_dock)
                 self.parameter_dock.raise_()

@@ -55,6 +55,7 @@ def take_screenshot(
             window.set_zoom(zoom)
             window.resize(*size)
             window.show()
+            window.resize(*size)  # again: a large zoom's docks may have widened the window before its first layout
             window.show_panel(panel)
             window.load_preset(preset, synchronous=True, story=False, spec=spec)
             if window.controller.error is not None:  # never save a picture of a refused spec
