@@ -817,6 +817,7 @@ class ClaimsPanel(QWidget):
         self.selector.setFixedWidth(int(style.points(230)))
         self.selector.setVisible(not compact)
         self.chooser.setVisible(compact)
+        self.quote.setVisible(not compact)  # compact (a projector's large type): the chooser names the claim
         self.measures.setVisible(not compact)  # also the list's tooltips
         orientation = Qt.Orientation.Vertical if compact else Qt.Orientation.Horizontal
         if self.splitter.orientation() != orientation:
@@ -907,6 +908,7 @@ class ClaimsPanel(QWidget):
     def _show(self, name: str) -> None:
         claim = CLAIMS[name]
         self.quote.setText(f"“{claim.quote}”")
+        self.chooser.setToolTip(f"“{claim.quote}”")
         self.measures.setText(f"Tested: {claim.description}.")
         result, run, error = self.results.get(name), self.runs.get(name), self.errors.get(name)
         if run is not None:
@@ -950,3 +952,5 @@ class ClaimsPanel(QWidget):
             self.progress.setValue(1000 if name in self.results else 0)
             self.status.setText("")
         self.status.setVisible(bool(self.status.text()))
+        self.progress.setVisible(run is not None)  # a finished run's bar says nothing the badge does not
+        self.cancel_button.setVisible(run is not None)
