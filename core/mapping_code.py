@@ -8,6 +8,8 @@ from core.layers import conv_input_shape
 from core.modes import linear_shape
 from core.validation import ValidSpec
 
+SMALL_OUTPUT = 16  # outputs the code prints in full (the lecture's Linear(4, 2) has 2)
+
 
 def _arg(values: tuple[int, ...] | str) -> str:
     if isinstance(values, str):
@@ -41,9 +43,14 @@ def _weight_lines(valid: ValidSpec) -> list[str]:
     return lines + (["    linear.bias.copy_(conv.bias)"] if spec.bias else [])
 
 
+def _output_shape(valid: ValidSpec) -> tuple[int, ...]:
+    spec, geom = valid.spec, valid.geometry
+    return (spec.batch, spec.cout, *(geom.output[1:] if spec.dims == 1 else geom.output))
+
+
 def _forward_lines(valid: ValidSpec) -> list[str]:
     spec, geom = valid.spec, valid.geometry
-    out_shape = (spec.batch, spec.cout, *(geom.output[1:] if spec.dims == 1 else geom.output))
+    out_shape = _output_shape(valid)
     if valid.mode == "pointwise":
         source = "x"
         if any(s != 1 for s in spec.stride):
@@ -102,4 +109,6 @@ def mapping_code(valid: ValidSpec) -> str:
         *_forward_lines(valid),
         'print("max abs difference:", (y_conv - y_linear).abs().max().item())',
     ]
+    if prod(_output_shape(valid)) <= SMALL_OUTPUT:  # few enough to read and compare by eye
+        lines += ['print("conv:  ", y_conv.flatten().tolist())', 'print("Linear:", y_linear.flatten().tolist())']
     return "\n".join(lines) + "\n"

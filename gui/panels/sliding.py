@@ -159,6 +159,7 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
             widget.blockSignals(True)
             widget.setRange(0, maximum)
             widget.setValue(min(widget.value(), maximum))
+            widget.setEnabled(maximum > 0)  # one position (or channel): nothing to step through
             widget.blockSignals(False)
         geom = result.valid.geometry
         rows, cols = conv.padded_input.shape[1:]

@@ -94,6 +94,8 @@ class WeightsPanel(HighlightTargets, QWidget):
             self.conv_map.set_axis_labels(*conv_axis_labels(dims))
             self.patch_map.set_axis_labels(*patch_axis_labels(dims))
             self.conv_map.set_data(lab.conv.conv_grid.values)
+            shape = "×".join(str(n) for n in lab.conv.conv.weight.shape)
+            self.conv_map.set_title(f"conv.weight {shape}")  # e.g. 2×1×2×2: two kernels, drawn one under the other
             self._draw_grid_lines()
             if lab.linear is None:  # the previous spec's Linear must not pass for this one's
                 self.linear = None
