@@ -11,6 +11,18 @@ from PySide6.QtGui import QImage, QImageWriter, QPixmap
 from core.atomic_write import WriteError, write_bytes_atomic
 
 
+def encode_image(image: QImage | QPixmap, kind: str = "png") -> bytes:
+    """``image`` encoded as ``kind`` (a format Qt writes) in memory; :class:`ValueError` says why Qt could not."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(kind.encode()))
+    if not writer.write(image.toImage() if isinstance(image, QPixmap) else image):
+        raise ValueError(f"Qt could not encode the image as {kind.upper()} ({writer.errorString()})")
+    buffer.close()
+    return bytes(data.data())
+
+
 def save_image(image: QImage | QPixmap, path: Path) -> Path:
     """Write ``image`` to ``path`` in the format its suffix names (PNG without one).
 
@@ -23,12 +35,8 @@ def save_image(image: QImage | QPixmap, path: Path) -> Path:
     supported = {bytes(f.data()).decode().lower() for f in QImageWriter.supportedImageFormats()}
     if kind not in supported:
         raise WriteError(path, OSError(errno.EINVAL, f"Qt cannot write .{kind} images (use .png)"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QImageWriter(buffer, QByteArray(kind.encode()))
-    if not writer.write(image.toImage() if isinstance(image, QPixmap) else image):
-        reason = f"Qt could not encode the image as {kind.upper()} ({writer.errorString()})"
-        raise WriteError(path, OSError(errno.EINVAL, reason))
-    buffer.close()
-    return write_bytes_atomic(path, bytes(data.data()))
+    try:
+        data = encode_image(image, kind)
+    except ValueError as error:
+        raise WriteError(path, OSError(errno.EINVAL, str(error))) from None
+    return write_bytes_atomic(path, data)
