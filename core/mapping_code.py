@@ -17,40 +17,43 @@ def _arg(values: tuple[int, ...] | str) -> str:
     return str(values[0]) if len(set(values)) == 1 else str(tuple(values))
 
 
-def _weight_lines(valid: ValidSpec) -> list[str]:
+def weight_lines(valid: ValidSpec) -> list[str]:
+    """The lines (unindented, for a ``torch.no_grad()`` block) that copy the source layer's weights to the other."""
     spec, geom = valid.spec, valid.geometry
     if spec.source == "linear":
-        lines = ["    conv.weight.copy_(linear.weight.reshape(conv.weight.shape))"]
-        return lines + (["    conv.bias.copy_(linear.bias)"] if spec.bias else [])
+        lines = ["conv.weight.copy_(linear.weight.reshape(conv.weight.shape))"]
+        return lines + (["conv.bias.copy_(linear.bias)"] if spec.bias else [])
     if valid.mode == "unrolled":
         n_in = spec.cin * prod(spec.input_size)
         conv_fn = f"F.conv{spec.dims}d"
         lines = [
-            f"    n_in = {n_in}  # one basis input per input cell: conv(e_i) is column i of the matrix",
-            f"    basis = torch.eye(n_in).reshape(n_in, {spec.cin}, {', '.join(map(str, spec.input_size))})",
-            f"    columns = {conv_fn}(basis.to(conv.weight.dtype), conv.weight, None, stride={_arg(spec.stride)}, "
+            f"n_in = {n_in}  # one basis input per input cell: conv(e_i) is column i of the matrix",
+            f"basis = torch.eye(n_in).reshape(n_in, {spec.cin}, {', '.join(map(str, spec.input_size))})",
+            f"columns = {conv_fn}(basis.to(conv.weight.dtype), conv.weight, None, stride={_arg(spec.stride)}, "
             f"padding={_arg(spec.padding)}, dilation={_arg(spec.dilation)}, groups={spec.groups})",
-            "    linear.weight.copy_(columns.reshape(n_in, -1).T)  # the Toeplitz matrix",
+            "linear.weight.copy_(columns.reshape(n_in, -1).T)  # the Toeplitz matrix",
         ]
         if spec.bias:
-            lines.append(f"    linear.bias.copy_(conv.bias.repeat_interleave({prod(geom.output)}))")
+            lines.append(f"linear.bias.copy_(conv.bias.repeat_interleave({prod(geom.output)}))")
         return lines
     if spec.groups == 1:
         weight = f"conv.weight.reshape({spec.cout}, -1)"
     else:  # block-diagonal: group g's outputs only read group g's inputs
         weight = f"torch.block_diag(*conv.weight.reshape({spec.groups}, {spec.cout // spec.groups}, -1))"
-    lines = [f"    linear.weight.copy_({weight})"]
-    return lines + (["    linear.bias.copy_(conv.bias)"] if spec.bias else [])
+    lines = [f"linear.weight.copy_({weight})"]
+    return lines + (["linear.bias.copy_(conv.bias)"] if spec.bias else [])
 
 
-def _output_shape(valid: ValidSpec) -> tuple[int, ...]:
+def output_shape(valid: ValidSpec) -> tuple[int, ...]:
+    """The conv's output shape ``(N, cout, *out_spatial)``."""
     spec, geom = valid.spec, valid.geometry
     return (spec.batch, spec.cout, *(geom.output[1:] if spec.dims == 1 else geom.output))
 
 
-def _forward_lines(valid: ValidSpec) -> list[str]:
+def forward_lines(valid: ValidSpec) -> list[str]:
+    """The lines computing ``y_linear`` from the conv-layout input ``x``: input transform, Linear, output layout."""
     spec, geom = valid.spec, valid.geometry
-    out_shape = _output_shape(valid)
+    out_shape = output_shape(valid)
     if valid.mode == "pointwise":
         source = "x"
         if any(s != 1 for s in spec.stride):
@@ -69,8 +72,8 @@ def _forward_lines(valid: ValidSpec) -> list[str]:
     ]
 
 
-def mapping_code(valid: ValidSpec) -> str:
-    """Runnable code: build the source layer as core does, map it, run both, print the difference."""
+def layer_lines(valid: ValidSpec) -> list[str]:
+    """The two constructors, the source layer first (it is the one ``torch.manual_seed`` initialises)."""
     spec = valid.spec
     shape = linear_shape(spec, valid.mode, valid.geometry)
     conv_line = (
@@ -79,7 +82,18 @@ def mapping_code(valid: ValidSpec) -> str:
         f"groups={spec.groups}, bias={spec.bias})"
     )
     linear_line = f"linear = nn.Linear({shape.in_features}, {shape.out_features}, bias={spec.bias})"
-    layers = [conv_line, linear_line] if spec.source == "conv" else [linear_line, conv_line]
+    return [conv_line, linear_line] if spec.source == "conv" else [linear_line, conv_line]
+
+
+def cast_lines(valid: ValidSpec) -> list[str]:
+    """The line moving both layers (built in float32, as PyTorch initialises them) to the spec's dtype, if needed."""
+    dtype = valid.spec.dtype
+    return [] if dtype == "float32" else [f"conv, linear = conv.to(torch.{dtype}), linear.to(torch.{dtype})"]
+
+
+def input_line(valid: ValidSpec) -> str:
+    """``x = ...``: the spec's input, drawn in float64 as :func:`core.layers.make_input` does, in the spec's dtype."""
+    spec = valid.spec
     input_shape = conv_input_shape(spec)
     if spec.input_fill == "arange":
         make_x = f"x = torch.arange(1, {prod(input_shape) + 1}, dtype=torch.float64).reshape{input_shape}"
@@ -90,25 +104,33 @@ def mapping_code(valid: ValidSpec) -> str:
         make_x = (
             f"x = torch.randn({input_shape}, generator=torch.Generator().manual_seed({spec.seed}), dtype=torch.float64)"
         )
+    return f"{make_x}.to(torch.{spec.dtype})"
+
+
+def indented(lines: list[str], depth: int = 1) -> list[str]:
+    """``lines`` indented by ``depth`` levels of four spaces (blank lines stay blank)."""
+    return [("    " * depth + line) if line else line for line in lines]
+
+
+def mapping_code(valid: ValidSpec) -> str:
+    """Runnable code: build the source layer as core does, map it, run both, print the difference."""
+    spec = valid.spec
     lines = [
         "import torch",
         "import torch.nn as nn",
         "import torch.nn.functional as F",
         "",
         f"torch.manual_seed({spec.seed})",
-        *layers,
+        *layer_lines(valid),
         "with torch.no_grad():",
-        *_weight_lines(valid),
-    ]
-    if spec.dtype != "float32":
-        lines.append(f"conv, linear = conv.to(torch.{spec.dtype}), linear.to(torch.{spec.dtype})")
-    lines += [
+        *indented(weight_lines(valid)),
+        *cast_lines(valid),
         "",
-        f"{make_x}.to(torch.{spec.dtype})",
+        input_line(valid),
         "y_conv = conv(x)",
-        *_forward_lines(valid),
+        *forward_lines(valid),
         'print("max abs difference:", (y_conv - y_linear).abs().max().item())',
     ]
-    if prod(_output_shape(valid)) <= SMALL_OUTPUT:  # few enough to read and compare by eye
+    if prod(output_shape(valid)) <= SMALL_OUTPUT:  # few enough to read and compare by eye
         lines += ['print("conv:  ", y_conv.flatten().tolist())', 'print("Linear:", y_linear.flatten().tolist())']
     return "\n".join(lines) + "\n"
