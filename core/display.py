@@ -106,3 +106,9 @@ def reduce_matrix(values: torch.Tensor, source: torch.Tensor, max_cells: int = M
     return ReducedMatrix(
         v.reshape(-1)[picked].double().numpy(), source.reshape(-1)[picked].numpy(), block, (rows, cols)
     )
+
+
+def first_map(tensor: torch.Tensor) -> np.ndarray:
+    """(N, C, *spatial) -> channels x positions of sample 0, in float64: how an output is drawn and exported."""
+    sample = tensor[0].double()
+    return sample.reshape(sample.shape[0], -1).numpy()

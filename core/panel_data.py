@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import torch
 
 from core.atomic_write import make_folder, write_text_atomic
+from core.axis_labels import CONV_GRID_AXES, OUTPUT_MAP_AXES, PATCH_AXES, SLIDING_AXES
+from core.display import first_map
 from core.lab import ConvStage, LabResult, LinearStage
 from core.validation import ValidSpec
 
@@ -99,12 +100,6 @@ def _json_number(value: float) -> float | str:
     return value if math.isfinite(value) else repr(value)
 
 
-def _first_map(tensor: torch.Tensor) -> np.ndarray:
-    """(N, C, *spatial) -> channels x positions of sample 0, as the Equality panel draws it."""
-    sample = tensor[0].double()
-    return sample.reshape(sample.shape[0], -1).numpy()
-
-
 def _weight_tables(valid: ValidSpec, conv: ConvStage | None, linear: LinearStage | None) -> list[Table]:
     """The Weights panel: the Linear (or Toeplitz) matrix as shown, the tiled conv weight, the patch matrix."""
     dims = valid.spec.dims
@@ -137,8 +132,8 @@ def _weight_tables(valid: ValidSpec, conv: ConvStage | None, linear: LinearStage
                 Table(
                     "patches",
                     "patches (sample 0)",
-                    "cin × k" if dims == 1 else "cin × kh × kw",
-                    "output position",
+                    PATCH_AXES[dims][1],
+                    PATCH_AXES[dims][0],
                     linear.patch_matrix,
                     note="the unfolded input of sample 0: a column per output position",
                 )
@@ -150,8 +145,8 @@ def _weight_tables(valid: ValidSpec, conv: ConvStage | None, linear: LinearStage
             Table(
                 "conv_weight",
                 f"conv.weight {shape}",
-                "cout" if dims == 1 else "cout × kh",
-                "cin/groups × k" if dims == 1 else "cin/groups × kw",
+                CONV_GRID_AXES[dims][1],
+                CONV_GRID_AXES[dims][0],
                 grid.values,
                 note=f"kernels tiled: output channel o, kernel row a is row o*{grid.kernel[0]}+a; "
                 f"input channel c, kernel column b is column c*{grid.kernel[1]}+b",
@@ -163,27 +158,25 @@ def _weight_tables(valid: ValidSpec, conv: ConvStage | None, linear: LinearStage
 def _sliding_tables(valid: ValidSpec, conv: ConvStage) -> list[Table]:
     """The Sliding window panel for output channel 0 of sample 0: padded input, kernel [0, 0], output."""
     geom, dims = valid.geometry, valid.spec.dims
-    row, col = ("row", "position l") if dims == 1 else ("h", "w")
     kernel = conv.conv.weight.detach()[0, 0].double().numpy().reshape(geom.kernel)
+
+    def axes(name: str) -> tuple[str, str]:
+        """(row, column) labels as the panel's (x, y); a 1-D map has one row and no y label."""
+        x, y = SLIDING_AXES[dims][name]
+        return y or "row", x
+
     return [
         Table(
             "sliding_input",
             "input ch 0 (padded)",
-            row,
-            f"{col} (padded)",
+            *axes("input"),
             conv.padded_input[0].numpy(),
             note=f"padding zeros included: {geom.pad_lo} before and {geom.pad_hi} after (rows, columns)"
             if geom.has_padding
             else "no padding",
         ),
-        Table("sliding_kernel", "kernel [0, 0]", "kh" if dims == 2 else "row", "kw" if dims == 2 else "tap k", kernel),
-        Table(
-            "sliding_output",
-            "output ch 0",
-            "i" if dims == 2 else "row",
-            "j" if dims == 2 else "position l",
-            conv.sample_output[0].numpy().reshape(geom.output),
-        ),
+        Table("sliding_kernel", "kernel [0, 0]", *axes("kernel"), kernel),
+        Table("sliding_output", "output ch 0", *axes("output"), conv.sample_output[0].numpy().reshape(geom.output)),
     ]
 
 
@@ -198,7 +191,8 @@ def _equality_tables(result: LabResult) -> list[Table]:
         ("output_difference", "|difference|", report.abs_difference),
     )
     note = f"sample 0 in {report.dtype}, as float64"
-    return [Table(name, title, "channel", "output position", _first_map(t), note=note) for name, title, t in maps]
+    col, row = OUTPUT_MAP_AXES
+    return [Table(name, title, row, col, first_map(t), note=note) for name, title, t in maps]
 
 
 def _init_tables(result: LabResult) -> list[Table]:

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
-import torch
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.axis_labels import OUTPUT_MAP_AXES
+from core.display import first_map
 from core.equality import EqualityReport
 from core.lab import LabResult
 from core.registry import DTYPES
 from core.window_names import HIGHLIGHT_TARGETS
 from gui.widgets.heatmap import Heatmap, HighlightTargets
-
-
-def _first_map(tensor: torch.Tensor) -> np.ndarray:
-    """(N, C, *spatial) -> a 2-D image: channels x positions of sample 0."""
-    sample = tensor[0].double()
-    return sample.reshape(sample.shape[0], -1).numpy()
 
 
 def difference_levels(diff: np.ndarray) -> tuple[tuple[float, float], str]:
@@ -68,9 +63,9 @@ class EqualityPanel(HighlightTargets, QWidget):
             form.addWidget(label, row, 2 * column + 1)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
-        self.conv_map = Heatmap("conv(x)", "output position", "channel")
-        self.linear_map = Heatmap("Linear path", "output position", "channel")
-        self.diff_map = Heatmap("|difference|", "output position", "channel")
+        self.conv_map = Heatmap("conv(x)", *OUTPUT_MAP_AXES)
+        self.linear_map = Heatmap("Linear path", *OUTPUT_MAP_AXES)
+        self.diff_map = Heatmap("|difference|", *OUTPUT_MAP_AXES)
         top = QHBoxLayout()
         top.addWidget(self.badge)
         top.addStretch(1)
@@ -136,7 +131,7 @@ class EqualityPanel(HighlightTargets, QWidget):
 
     def _draw_maps(self, report: EqualityReport) -> None:
         """Both outputs on one colour scale (so equal numbers look equal), and their difference."""
-        conv, linear = _first_map(report.conv_output), _first_map(report.linear_output)
+        conv, linear = first_map(report.conv_output), first_map(report.linear_output)
         bound = float(max(np.abs(conv).max(initial=0.0), np.abs(linear).max(initial=0.0))) or 1.0
         self.conv_map.set_data(conv, levels=(-bound, bound))
         self.linear_map.set_data(linear, levels=(-bound, bound))

@@ -18,17 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.axis_labels import SLIDING_AXES
 from core.lab import ConvStage, LabResult, LinearStage
 from core.sliding import WindowStep, step_count, window_step
 from core.window_names import HIGHLIGHT_TARGETS
 from gui.widgets.heatmap import Heatmap, HighlightTargets, format_cell, shows_cell_texts
 
 PAD_MARK = "#9a9a9a"
-# (x, y) axis labels of the input, kernel and output maps, by the spec's dims.
-AXIS_LABELS = {
-    1: {"input": ("position l (padded)", ""), "kernel": ("tap k", ""), "output": ("position l", "")},
-    2: {"input": ("w", "h"), "kernel": ("kw", "kh"), "output": ("j", "i")},
-}
 
 
 def plural(count: int, word: str) -> str:
@@ -71,7 +67,7 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.timer = QTimer(self)
-        labels = AXIS_LABELS[2]
+        labels = SLIDING_AXES[2]
         self.input_map = Heatmap("input (padded)", *labels["input"], colorbar=False)
         self.kernel_map = Heatmap("kernel", *labels["kernel"], colorbar=False)
         self.output_map = Heatmap("conv output", *labels["output"], colorbar=False)
@@ -154,7 +150,7 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         conv = result.conv
         spec = result.valid.spec
         for name, heatmap in (("input", self.input_map), ("kernel", self.kernel_map), ("output", self.output_map)):
-            heatmap.set_axis_labels(*AXIS_LABELS[spec.dims][name])
+            heatmap.set_axis_labels(*SLIDING_AXES[spec.dims][name])
         for widget, maximum in ((self.channel, spec.cout - 1), (self.position, step_count(result.valid) - 1)):
             widget.blockSignals(True)
             widget.setRange(0, maximum)

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from core.axis_labels import CONV_GRID_AXES, PATCH_AXES
 from core.lab import ConvStage, LabResult, LinearStage
 from core.registry import OKABE_ITO
 from core.window_names import HIGHLIGHT_TARGETS
@@ -26,15 +27,6 @@ def _source_colormap() -> pg.ColorMap:
     n = len(SOURCE_COLOURS)
     positions = np.linspace(0, 1, n)
     return pg.ColorMap(positions, [pg.mkColor(c) for c in SOURCE_COLOURS])
-
-
-def conv_axis_labels(dims: int) -> tuple[str, str]:
-    """(x, y) labels of the tiled conv weight: a 1-D kernel has taps k, a 2-D one rows kh and columns kw."""
-    return ("cin/groups × k", "cout") if dims == 1 else ("cin/groups × kw", "cout × kh")
-
-
-def patch_axis_labels(dims: int) -> tuple[str, str]:
-    return ("output position", "cin × k" if dims == 1 else "cin × kh × kw")
 
 
 def _wanted_width(heatmap: Heatmap) -> int:
@@ -62,10 +54,10 @@ class WeightsPanel(HighlightTargets, QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.linear_map = Heatmap("Linear.weight", "in feature", "out feature")
-        self.conv_map = Heatmap("conv.weight", *conv_axis_labels(2))
+        self.conv_map = Heatmap("conv.weight", *CONV_GRID_AXES[2])
         self.kernel_lines = pg.PlotCurveItem(pen=pg.mkPen("#888888", width=3))  # where one kernel ends
         self.conv_map.plot.addItem(self.kernel_lines)
-        self.patch_map = Heatmap("patches (sample 0)", *patch_axis_labels(2))
+        self.patch_map = Heatmap("patches (sample 0)", *PATCH_AXES[2])
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         for view in (self.linear_map, self.conv_map, self.patch_map):
             splitter.addWidget(view)
@@ -91,8 +83,8 @@ class WeightsPanel(HighlightTargets, QWidget):
             self.conv = lab.conv
             self.clear_highlights()
             dims = lab.valid.spec.dims
-            self.conv_map.set_axis_labels(*conv_axis_labels(dims))
-            self.patch_map.set_axis_labels(*patch_axis_labels(dims))
+            self.conv_map.set_axis_labels(*CONV_GRID_AXES[dims])
+            self.patch_map.set_axis_labels(*PATCH_AXES[dims])
             self.conv_map.set_data(lab.conv.conv_grid.values)
             shape = "×".join(str(n) for n in lab.conv.conv.weight.shape)
             self.conv_map.set_title(f"conv.weight {shape}")  # e.g. 2×1×2×2: two kernels, drawn one under the other
