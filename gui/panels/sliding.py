@@ -22,7 +22,7 @@ from core.axis_labels import SLIDING_AXES
 from core.lab import ConvStage, LabResult, LinearStage
 from core.sliding import WindowStep, step_count, window_step
 from core.window_names import HIGHLIGHT_TARGETS
-from gui.widgets.heatmap import Heatmap, HighlightTargets, format_cell, shows_cell_texts
+from gui.widgets.heatmap import Heatmap, HighlightTargets, format_cell, shows_cell_texts, symmetric_levels
 
 PAD_MARK = "#9a9a9a"
 
@@ -218,14 +218,14 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         self.kernel_map.set_title(f"kernel [{o}, 0]")
         # One scale per tensor, not per slice: a kernel of small weights is not painted as if it were the largest
         # (the kernel on the weights' scale, as in the Weights panel; the output and input on their own).
-        self.kernel_map.set_data(kernel, levels=_symmetric(conv.conv.weight.detach().double().numpy()))
+        self.kernel_map.set_data(kernel, levels=symmetric_levels(conv.conv.weight.detach().double().numpy()))
         out = conv.sample_output[o].numpy().reshape(result.valid.geometry.output)
         self.output_map.set_title(f"output ch {o}")
-        self.output_map.set_data(out, levels=_symmetric(conv.sample_output.numpy()))
+        self.output_map.set_data(out, levels=symmetric_levels(conv.sample_output.numpy()))
         padded = conv.padded_input[group_first].numpy()
         pad = "" if not result.valid.geometry.has_padding else f" ({_pad_symbol(padded.shape)}: padding)"
         self.input_map.set_title(f"input ch {group_first}{pad}")
-        self.input_map.set_data(padded, levels=_symmetric(conv.padded_input.numpy()))
+        self.input_map.set_data(padded, levels=symmetric_levels(conv.padded_input.numpy()))
         self._draw_step()
 
     def _draw_step(self, *_: object) -> None:
@@ -254,12 +254,6 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         bias = conv.conv.bias
         bias_value = float(bias.detach()[step.out_channel]) if bias is not None else 0.0
         self.where.setText(_step_text(step, value, bias_value, matrix_text, result))
-
-
-def _symmetric(values: np.ndarray) -> tuple[float, float]:
-    """Levels centred on 0 that hold every value of the whole tensor."""
-    bound = float(np.nanmax(np.abs(values))) if values.size else 1.0
-    return (-(bound or 1.0), bound or 1.0)
 
 
 def _step_text(step: WindowStep, value: float, bias: float, matrix_text: str, result: LabResult) -> str:

@@ -79,6 +79,12 @@ def readable_text_colour(rgb: Sequence[float]) -> str:
     return TEXT_LIGHT if on_dark > on_light else TEXT_DARK
 
 
+def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
+    """Colour levels centred on 0 that hold every value (-1..1 for an empty or all-zero array)."""
+    bound = float(np.nanmax(np.abs(values))) if np.size(values) else 1.0
+    return (-(bound or 1.0), bound or 1.0)
+
+
 def shows_cell_texts(shape: tuple[int, ...], scale: int) -> bool:
     """Whether a grid of ``shape`` drawn at block ``scale`` is small enough to print its values."""
     return scale == 1 and len(shape) == 2 and 0 < shape[0] <= MAX_TEXT_SIDE and 0 < shape[1] <= MAX_TEXT_SIDE
@@ -250,8 +256,7 @@ class Heatmap(QWidget):
         self._shape = values.shape
         self._scale = scale
         if levels is None:
-            bound = float(np.nanmax(np.abs(values))) if values.size else 1.0
-            levels = (-(bound or 1.0), bound or 1.0)
+            levels = symmetric_levels(values)
         self.colorbar.setColorMap(pg.colormap.get(cmap))
         self.image.setImage(values, autoLevels=False)
         self._set_levels(levels, None)

@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QSettings
 
 from core.presets import load_preset
 from core.spec import parse_spec
@@ -26,6 +25,7 @@ from gui.widgets.heatmap import (
     readable_text_colour,
     region_outline,
 )
+from tests.gui.windows import lab_window
 
 LECTURE = "fc-4x2-as-conv-2x2"
 LINEAR_WEIGHTS = np.array([[-0.4525, 0.1935, -0.3702, 0.3160], [0.2698, 0.2885, 0.2830, -0.0791]])
@@ -219,11 +219,7 @@ def test_a_short_colour_bar_keeps_its_ends_without_overlapping_labels(qtbot, hea
 # ----- the window ---------------------------------------------------------------------------------------------------
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    make_application()
-    win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(win)
-    win.resize(1600, 900)
-    win.show()
+    win = lab_window(qtbot, tmp_path / "settings.ini", size=(1600, 900))
     win.apply_spec(load_preset(LECTURE).spec, synchronous=True)
     yield win
     win.close()

@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from gui.launch import make_application
-from gui.main_window import MainWindow
 from tests.gui.layout_check import clipped_plot_text, clipped_widgets
+from tests.gui.windows import lab_window
 
 SIZES = [((1280, 720), False), ((1366, 768), False), ((1920, 1080), False), ((1280, 720), True), ((1920, 1080), True)]
 
@@ -22,8 +21,7 @@ SIZES = [((1280, 720), False), ((1366, 768), False), ((1920, 1080), False), ((12
 @pytest.mark.parametrize(("size", "presenting"), SIZES)
 def test_no_panel_is_clipped(qtbot, tmp_path: Path, size: tuple[int, int], presenting: bool) -> None:
     app = make_application()
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(win)
+    win = lab_window(qtbot, tmp_path / "s.ini")
     win.set_theme("light")  # the look of a first start, whatever an earlier test left in the application
     win.resize(*size)
     win.show()

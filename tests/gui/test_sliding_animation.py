@@ -7,22 +7,17 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings
 
 from core.sliding import step_count
 from core.validation import validate
-from gui.launch import make_application
 from gui.main_window import MainWindow
 from gui.sliding_animation import frame_positions, write_sliding_gif
+from tests.gui.windows import lab_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
-    make_application()
-    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), restore=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
+    win = lab_window(qtbot, tmp_path / "s.ini", size=(1280, 720))
     win.show_panel("sliding")
     yield win
     win.close()

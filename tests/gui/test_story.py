@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from gui.launch import make_application
 from gui.main_window import MainWindow
 from gui.theme import BASE_POINT_SIZE, PRESENTATION_SCALE
 from gui.widgets.preset_dialog import PresetDialog
+from tests.gui.windows import lab_window
 
 
 def settle(qtbot, win: MainWindow, timeout: int = 60_000) -> None:
@@ -20,12 +20,7 @@ def settle(qtbot, win: MainWindow, timeout: int = 60_000) -> None:
 
 
 def _window(qtbot, settings_file: Path) -> MainWindow:
-    make_application()
-    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    win = MainWindow(settings=settings, restore=True)
-    qtbot.addWidget(win)
-    win.resize(1600, 900)
-    win.show()
+    win = lab_window(qtbot, settings_file, restore=True, size=(1600, 900))
     win.start()
     settle(qtbot, win)
     return win
@@ -188,17 +183,13 @@ def test_a_saved_user_preset_reloads_to_the_same_spec(qtbot, tmp_path: Path) -> 
 
 
 def test_the_window_opens_maximised_the_first_time_and_as_left_afterwards(qtbot, tmp_path: Path) -> None:
-    make_application()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    first = MainWindow(settings=settings, restore=True)
-    qtbot.addWidget(first)
+    first = lab_window(qtbot, tmp_path / "settings.ini", restore=True)
     first.show_first()
     assert first.isMaximized()
     first.showNormal()
     first.resize(1000, 700)
     first.close()  # saves the geometry
-    second = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(second)
+    second = lab_window(qtbot, tmp_path / "settings.ini", restore=True)
     second.show_first()
     assert not second.isMaximized()
     second.close()

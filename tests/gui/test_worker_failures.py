@@ -8,14 +8,13 @@ from collections.abc import Generator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from core.spec import parse_spec
 from gui.controller import LabController
-from gui.launch import make_application
-from gui.main_window import MainWindow
 from gui.panels.speed import SpeedPanel
 from tests.gui.conftest import BENCH_SPEC
+from tests.gui.windows import lab_window
 
 SMALL = parse_spec(cin=2, cout=3, kernel=3, input_size=5)
 
@@ -83,10 +82,7 @@ def _bench_children() -> list[multiprocessing.process.BaseProcess]:
 
 @pytest.mark.parametrize("when", ["preparing", "measuring"])
 def test_closing_the_window_during_a_benchmark_is_prompt(qtbot, tmp_path: Path, when: str) -> None:
-    make_application()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, restore=False)
-    qtbot.addWidget(window)
+    window = lab_window(qtbot, tmp_path / "settings.ini")
     window.show()
     window.apply_spec(BENCH_SPEC, synchronous=True)
     speed = window.panels["speed"]

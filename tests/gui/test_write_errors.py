@@ -10,14 +10,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.session import Session, load_session, save_session
 from core.spec import parse_spec
-from gui.launch import make_application
 from gui.main_window import MainWindow
+from tests.gui.windows import lab_window
 from tests.test_atomic_write import OLD, fail_renames_into, others
 from tests.test_bench_export import sweep_result
 
@@ -27,10 +26,7 @@ PLOT_FILES = {f"bench_{kind}.{ext}" for kind in ("time", "ratio", "ratio_bars", 
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
-    make_application()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings=settings, restore=False)
-    qtbot.addWidget(win)
+    win = lab_window(qtbot, tmp_path / "settings.ini")
     win.show()
     win.apply_spec(SMALL, synchronous=True)
     yield win
