@@ -56,12 +56,14 @@ def make_application() -> QApplication:
     """The QApplication, themed (created if needed)."""
     from PySide6.QtWidgets import QApplication
 
+    from gui.language import load_cjk_font
     from gui.theme import apply_theme
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     _quiet_known_qt_noise()
     app.setApplicationName("LinConv Lab")
+    load_cjk_font(app)
     apply_theme(app, "light")
     return app
 
