@@ -9,6 +9,10 @@ import threading
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The interface follows the system locale: tests assert English text unless they choose a language themselves.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 from hypothesis import HealthCheck, settings
 
@@ -51,3 +55,23 @@ def no_leaks():
     assert QThreadPool.globalInstance().activeThreadCount() == 0, "a Qt worker is still running"
     leaked = [w for w in _top_level_widgets() if id(w) not in widgets_before and w.isVisible()]
     assert not leaked, f"leaked top-level widgets: {[type(w).__name__ for w in leaked]}"
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A test that switches the language (window, CLI or core) cannot leave the next test in Chinese."""
+    yield
+    import sys
+
+    from core.i18n import current_language, install_translator
+
+    if current_language() != "en":
+        install_translator(None)
+        if "gui.language" in sys.modules:
+            from PySide6.QtWidgets import QApplication
+
+            from gui.language import install_language
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                install_language(app, "en")
