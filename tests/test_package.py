@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("core", "cli", "gui")  # with every sub-package
 PRESET_FILES = sorted((ROOT / "resources" / "presets").glob("*.json"))
-SOURCES = ("pyproject.toml", "README.md", "main.py", "core", "cli", "gui", "resources", "tests", "bench")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "main.py", "core", "cli", "gui", "resources", "tests", "bench")
 
 
 def clean_env() -> dict[str, str]:
@@ -32,12 +32,13 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel, built from a copy of the checkout (the build leaves build/ and *.egg-info behind)."""
+    """The wheel, built from a copy of the checkout (the build leaves build/ and *.egg-info behind) without the
+    compiled translations: the build must make them."""
     source = tmp_path_factory.mktemp("source")
     for name in SOURCES:
         item = ROOT / name
         if item.is_dir():
-            shutil.copytree(item, source / name, ignore=shutil.ignore_patterns("__pycache__", "results"))
+            shutil.copytree(item, source / name, ignore=shutil.ignore_patterns("__pycache__", "results", "*.qm"))
         else:
             shutil.copy(item, source / name)
     out = tmp_path_factory.mktemp("wheel")
@@ -60,6 +61,10 @@ def test_wheel_holds_the_app_and_its_presets_only(wheel: Path) -> None:
     presets = {f"resources/presets/{path.name}" for path in PRESET_FILES}
     assert presets and presets <= names
     assert not [name for name in names if "screenshot" in name.lower() and name.startswith("resources")]
+    sources = sorted((ROOT / "resources" / "i18n").glob("*.ts"))
+    assert sources and {f"resources/i18n/{ts.stem}.qm" for ts in sources} <= names  # compiled by the build
+    fonts = {f"resources/fonts/NotoSansSC-LinConv-{face}.otf" for face in ("Regular", "Bold")}
+    assert fonts | {"resources/fonts/OFL.txt"} <= names
     assert not [name for name in names if name.endswith(".png")]
     (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
     scripts = zipfile.ZipFile(wheel).read(entry_points).decode()
