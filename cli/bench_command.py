@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from cli.arg_types import number, whole
+from cli.language import english
 from cli.output_paths import ensure_folder
 from cli.text_table import format_table
 from cli.write_errors import write_failed
 from core.bench.allocator import ALLOCATORS
 from core.bench.config import DEVICES, IMPLEMENTATION_NAMES, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
 from core.errors import SpecError
+from core.i18n import SOURCE_LANGUAGE, current_language, tr, tr_noop
 from core.limits import MAX_MIN_RUN_TIME_S, MAX_ROUNDS
 from core.memory import format_bytes
 from core.spec import LayerSpec
@@ -50,13 +52,13 @@ def add_bench_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--method", choices=METHODS, default="blocked", help="torch.utils.benchmark autorange")
     group.add_argument(
         "--min-time",
-        type=number("min-time", "use e.g. 0.5 (seconds)"),
+        type=number("min-time", tr_noop("CLI option hints", "use e.g. 0.5 (seconds)")),
         default=1.0,
         help=f"seconds per implementation and point (max {MAX_MIN_RUN_TIME_S:g})",
     )
     group.add_argument(
         "--rounds",
-        type=whole("rounds", "use e.g. 5"),
+        type=whole("rounds", tr_noop("CLI option hints", "use e.g. 5")),
         default=5,
         help=f"interleaved rounds per point (1..{MAX_ROUNDS})",
     )
@@ -65,14 +67,23 @@ def add_bench_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--tf32", action="store_true", help="CUDA: allow TF32 in both matmul and cuDNN")
     group.add_argument("--out", help="directory for the files")
     group.add_argument("--format", default="png,svg,csv,json", help=f"comma-separated, from: {', '.join(FORMATS)}")
-    group.add_argument("--width", type=whole("width", "use e.g. 1920"), default=1920, help="PNG width in pixels")
+    group.add_argument(
+        "--width",
+        type=whole("width", tr_noop("CLI option hints", "use e.g. 1920")),
+        default=1920,
+        help="PNG width in pixels",
+    )
 
 
 def _formats(text: str) -> set[str]:
     chosen = {f.strip().lower() for f in text.split(",") if f.strip()}
     unknown = chosen - set(FORMATS)
     if unknown or not chosen:
-        raise SpecError("format", f"unknown format(s) {sorted(unknown) or text!r}", f"choose from {', '.join(FORMATS)}")
+        raise SpecError(
+            "format",
+            tr("CLI bench", "unknown format(s) {formats}").format(formats=repr(sorted(unknown) or text)),
+            tr("CLI bench", "choose from {formats}").format(formats=", ".join(FORMATS)),
+        )
     return chosen
 
 
@@ -98,11 +109,14 @@ def config_from_args(args: argparse.Namespace, spec: LayerSpec, budget_bytes: in
     )
     check_config(config)
     if not 64 <= args.width <= 16384:
-        raise SpecError("width", f"must be between 64 and 16384 pixels, got {args.width}", "use e.g. 1920")
+        rule = tr("CLI bench", "must be between 64 and 16384 pixels, got {width}").format(width=args.width)
+        raise SpecError("width", rule, tr("CLI bench", "use e.g. 1920"))
     if args.out is not None and not args.out.strip():
-        raise SpecError("out", "is empty", "give a folder, e.g. --out results")
+        raise SpecError("out", tr("CLI bench", "is empty"), tr("CLI bench", "give a folder, e.g. --out results"))
     if args.out is None and args.format != "png,svg,csv,json":
-        raise SpecError("out", "--format needs --out DIR to write the files into", "add --out DIR")
+        raise SpecError(
+            "out", tr("CLI bench", "--format needs --out DIR to write the files into"), tr("CLI bench", "add --out DIR")
+        )
     return config
 
 
@@ -140,9 +154,18 @@ def roofline_text(roof: Any) -> str:
     """One line per thread count: the peak and where it came from, and each memory level's copy bandwidth."""
     levels = ", ".join(f"{level.name} {level.bandwidth_gbs:.0f} GB/s" for level in roof.levels)
     copies = ", ".join(format_bytes(level.probe_bytes) for level in roof.levels)
-    return (
-        f"roofline ({roof.threads} threads, {roof.dtype}): peak {roof.peak_gflops:.0f} GFLOP/s ({roof.peak_source}); "
-        f"bandwidth {levels} (copies of {copies}, source + destination)"
+    text = tr(
+        "CLI bench",
+        "roofline ({threads} threads, {dtype}): peak {peak:.0f} GFLOP/s ({source}); "
+        "bandwidth {levels} (copies of {copies}, source + destination)",
+    )
+    return text.format(
+        threads=roof.threads,
+        dtype=roof.dtype,
+        peak=roof.peak_gflops,
+        source=roof.peak_source,
+        levels=levels,
+        copies=copies,
     )
 
 
@@ -159,13 +182,18 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
 
     bar = ProgressBar()
     try:
-        result = collect(run_bench(config), on_progress=bar)
+        with english(when=args.json):  # what the run says of itself (exclusions, roofline sources) is in --json
+            result = collect(run_bench(config), on_progress=bar)
     finally:
         bar.finish()
     values = list(dict.fromkeys(r.value for r in result.records))
-    explanation = {value or "spec": explain([r for r in result.records if r.value == value]) for value in values}
+
+    def explained() -> dict[str, list[str]]:
+        return {value or "spec": explain([r for r in result.records if r.value == value]) for value in values}
+
+    with english():  # the files and --json are machine-readable: the same in every language
+        explanation, caption = explained(), caption_lines(result)
     files: list[Path] = []
-    caption = caption_lines(result)
     meta = {
         "caption": caption,
         "spec": valid.spec.to_dict(),
@@ -182,7 +210,11 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
             files += write_records(result.records, out, formats, meta)
             if formats & {"png", "svg"}:
                 if plot_writer is None:
-                    raise SpecError("format", "plots need the GUI toolkit, which is not available here", "use csv,json")
+                    raise SpecError(
+                        "format",
+                        tr("CLI bench", "plots need the GUI toolkit, which is not available here"),
+                        tr("CLI bench", "use csv,json"),
+                    )
                 files += plot_writer(result, out, formats & {"png", "svg"}, args.width)
         except OSError as error:  # a full disk, a file-size limit, a folder removed during the run
             raise write_failed(out, error) from None
@@ -190,17 +222,25 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
         payload = {"records": [dataclasses.asdict(r) for r in result.records], **meta, "files": [str(f) for f in files]}
         print(json.dumps(payload, indent=2, default=str))
         return
+    if current_language() != SOURCE_LANGUAGE:  # the text report in the interface language
+        explanation, caption = explained(), caption_lines(result)
     print("\n".join(caption))
-    print(f"allocator: {result.allocator}; isolation: {config.isolation}; TF32: {result.tf32}")
+    setting = tr("CLI bench", "allocator: {allocator}; isolation: {isolation}; TF32: {tf32}")
+    print(setting.format(allocator=result.allocator, isolation=config.isolation, tf32=result.tf32))
     for roof in result.rooflines.values():
         print(roofline_text(roof))
     print()
     print(records_table(result.records))
     for value, exclusion in result.excluded:
-        print(f"excluded {exclusion.name}{' at ' + value if value else ''}: {exclusion.reason}")
-    for value, lines in explanation.items():
-        print(f"\n{value}:")
+        if value:
+            excluded = tr("CLI bench", "excluded {name} at {value}: {reason}")
+        else:
+            excluded = tr("CLI bench", "excluded {name}: {reason}")
+        print(excluded.format(name=exclusion.name, value=value, reason=exclusion.reason))
+    for point, lines in explanation.items():
+        shown = tr("CLI bench", "spec") if point == "spec" else point  # "spec": no sweep; else a swept value
+        print("\n" + tr("CLI bench", "{point}:").format(point=shown))
         for line in lines:
             print(f"  - {line}")
     for path in files:
-        print(f"wrote {path}")
+        print(tr("CLI bench", "wrote {path}").format(path=path))

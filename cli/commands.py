@@ -1,4 +1,5 @@
-"""The command line: ``python main.py {inspect,check,init,bench,presets,screenshot} ...`` (or ``linconv-lab ...``).
+"""The command line: ``python main.py {inspect,check,init,bench,presets,screenshot,export} ...`` (or
+``linconv-lab ...``).
 
 Specs are parsed and validated before torch is imported, so a bad value answers in a fraction of a second. What needs
 the window toolkit (benchmark plots, screenshots) is drawn by functions ``main.py`` injects: the CLI never imports gui.
@@ -16,9 +17,13 @@ from typing import Any, NoReturn
 
 from cli.arg_types import number, whole
 from cli.bench_command import PlotWriter, add_bench_options, run_bench_command
+from cli.export_command import ExportRenderer, add_export_options, run_export_command
+from cli.language import add_language_option, default_language, english, interface_language, requested_language
 from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, run_screenshot_command
 from cli.text_table import format_sections, format_table
+from core.catalogue import PRESET_CONTEXT
 from core.errors import SpecError
+from core.i18n import tr, tr_noop
 from core.invocation import command_name
 from core.limits import MAX_BUDGET_MIB, MAX_DRAWS, MIN_BUDGET_MIB, MIN_DRAWS, budget_bytes, shown
 from core.memory import DEFAULT_BUDGET_BYTES
@@ -57,7 +62,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse quotes the offending value whole (100,000 characters of a bad --mode): cut long ones short.
         message = re.sub(r"'([^']{40,})'", lambda m: shown(m.group(1)), message)
-        raise CliError(f"{message} (see: {self.prog} --help)")
+        raise CliError(tr("CLI errors", "{message} (see: {prog} --help)").format(message=message, prog=self.prog))
 
 
 def add_layer_options(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +70,10 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("layer")
     group.add_argument("--preset", help="start from a stored preset (see: presets)")
     group.add_argument(
-        "--dims", type=whole("dims", "use 1 or 2"), choices=(1, 2), help="1 for Conv1d, 2 for Conv2d (default 2)"
+        "--dims",
+        type=whole("dims", tr_noop("CLI option hints", "use 1 or 2")),
+        choices=(1, 2),
+        help="1 for Conv1d, 2 for Conv2d (default 2)",
     )
     group.add_argument("--cin", help="input channels")
     group.add_argument("--cout", help="output channels")
@@ -83,7 +91,7 @@ def add_layer_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--seed", help="torch.manual_seed before building the source layer")
     group.add_argument(
         "--budget-mib",
-        type=number("budget-mib", "use e.g. 1024"),
+        type=number("budget-mib", tr_noop("CLI option hints", "use e.g. 1024")),
         default=DEFAULT_BUDGET_BYTES / 2**20,
         help=f"memory budget in MiB ({MIN_BUDGET_MIB:g}..{MAX_BUDGET_MIB:g}; default %(default)g)",
     )
@@ -111,11 +119,57 @@ def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
 def _spec_line(valid: ValidSpec) -> str:
     s = valid.spec
     padding = format_sizes(s.padding)
-    return (
+    layer = (
         f"Conv{s.dims}d(cin={s.cin}, cout={s.cout}, kernel={format_sizes(s.kernel)}, stride={format_sizes(s.stride)}, "
-        f"padding={padding}, dilation={format_sizes(s.dilation)}, groups={s.groups}, bias={s.bias}) "
-        f"on input {s.batch}x{s.cin}x{format_sizes(s.input_size)}, {s.dtype}, mode {valid.mode}"
+        f"padding={padding}, dilation={format_sizes(s.dilation)}, groups={s.groups}, bias={s.bias})"
     )
+    return tr("CLI", "{layer} on input {shape}, {dtype}, mode {mode}").format(
+        layer=layer, shape=f"{s.batch}x{s.cin}x{format_sizes(s.input_size)}", dtype=s.dtype, mode=valid.mode
+    )
+
+
+REPORT_WORDS = (
+    # What core's inspect report names its sections, formulas and comparison columns (identifiers in --json):
+    # translated where the text report shows them. A text not listed here is shown as core made it.
+    tr_noop("CLI inspect", "output shape"),
+    tr_noop("CLI inspect", "parameters"),
+    tr_noop("CLI inspect", "compute"),
+    tr_noop("CLI inspect", "receptive field"),
+    tr_noop("CLI inspect", "memory"),
+    tr_noop("CLI inspect", "conv params"),
+    tr_noop("CLI inspect", "Linear params"),
+    tr_noop("CLI inspect", "Linear non-zero weights"),
+    tr_noop("CLI inspect", "conv MACs"),
+    tr_noop("CLI inspect", "Linear MACs"),
+    tr_noop("CLI inspect", "conv FLOPs"),
+    tr_noop("CLI inspect", "Linear FLOPs"),
+    tr_noop("CLI inspect", "receptive field L"),
+    tr_noop("CLI inspect", "receptive field H"),
+    tr_noop("CLI inspect", "receptive field W"),
+    tr_noop("CLI inspect", "conv params memory"),
+    tr_noop("CLI inspect", "linear params memory"),
+    tr_noop("CLI inspect", "input memory"),
+    tr_noop("CLI inspect", "output memory"),
+    tr_noop("CLI inspect", "peak: check"),
+    tr_noop("CLI inspect", "peak: init"),
+    tr_noop("CLI inspect", "peak: window"),
+    tr_noop("CLI inspect", "memory budget"),
+    tr_noop("CLI inspect", "cout*cin/groups*(taps on real input)"),
+    tr_noop("CLI inspect", "cout*cin/groups*(kernel cells)"),
+    tr_noop("CLI inspect", "layers + input + outputs + largest phase"),
+    tr_noop("CLI inspect", "layers + input + outputs + largest phase + copies back from a child process"),
+    tr_noop("CLI inspect", "largest draw: float32 layers, permutation, forward"),
+    tr_noop("CLI inspect", "every stage's result + largest stage's work"),
+    tr_noop("CLI inspect", "every stage's result + largest stage's work + copies back from a child process"),
+    tr_noop("CLI inspect", "largest peak <= budget"),
+    tr_noop("CLI inspect", "this spec"),
+    tr_noop("CLI inspect", "preset"),
+)
+
+
+def _shown(word: str) -> str:
+    """One of core's :data:`REPORT_WORDS` in the interface language (any other text as it is)."""
+    return tr("CLI inspect", word)
 
 
 def cmd_inspect(args: argparse.Namespace) -> None:
@@ -123,10 +177,16 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     from core.variants import compare_variants
 
     valid = validated(args)
-    report = inspect_spec(valid)
+    with english(when=args.json):  # --json: the same output in every language
+        report = inspect_spec(valid)
     sections = {
-        title: [
-            (f.name, f.symbolic, f.substituted, format_number(f.value) if not isinstance(f.value, str) else f.value)
+        _shown(title): [
+            (
+                _shown(f.name),
+                _shown(f.symbolic),
+                f.substituted,
+                format_number(f.value) if not isinstance(f.value, str) else f.value,
+            )
             for f in formulas
         ]
         for title, formulas in report.sections.items()
@@ -138,23 +198,38 @@ def cmd_inspect(args: argparse.Namespace) -> None:
         variants = compare_variants(preset, valid.spec, valid.budget_bytes)
         if variants:
             rows = [
-                (v.label, f"{v.params:,}", f"{v.macs:,}", list(v.output_shape), "x".join(map(str, v.receptive_field)))
+                (
+                    _shown(v.label),
+                    f"{v.params:,}",
+                    f"{v.macs:,}",
+                    list(v.output_shape),
+                    "x".join(map(str, v.receptive_field)),
+                )
                 for v in variants
             ]
-            headings = ("variant", "conv params", "conv MACs", "output shape", "receptive field")
-            text += "\n\nrelated\n" + format_table(rows, headings)
-            payload["related"] = {
-                r.label: inspect_spec(validate(r.spec, valid.budget_bytes)).to_json() for r in preset.related
-            }
+            headings = (
+                tr("CLI inspect", "variant"),
+                tr("CLI inspect", "conv params"),
+                tr("CLI inspect", "conv MACs"),
+                tr("CLI inspect", "output shape"),
+                tr("CLI inspect", "receptive field"),
+            )
+            text += "\n\n" + tr("CLI inspect", "related") + "\n" + format_table(rows, headings)
+            with english(when=args.json):
+                payload["related"] = {
+                    r.label: inspect_spec(validate(r.spec, valid.budget_bytes)).to_json() for r in preset.related
+                }
+        title, explanation = tr(PRESET_CONTEXT, preset.title), tr(PRESET_CONTEXT, preset.explanation)
         if valid.spec == preset.spec:
-            text = f"{preset.title}\n{preset.explanation}\n\n{text}"
+            text = f"{title}\n{explanation}\n\n{text}"
         else:  # the preset's story is about its own spec, not this changed one
             changed = ", ".join(
                 f"{name}={value}"
                 for name, value in valid.spec.to_dict().items()
                 if value != preset.spec.to_dict()[name]
             )
-            text = f"preset {preset.name} ({preset.title}), changed: {changed}\n\n{text}"
+            heading = tr("CLI inspect", "preset {name} ({title}), changed: {changed}")
+            text = heading.format(name=preset.name, title=title, changed=changed) + f"\n\n{text}"
     _emit(args, payload, text)
 
 
@@ -163,41 +238,58 @@ def cmd_check(args: argparse.Namespace) -> None:
     from core.isolation import call_isolated
     from core.lab import check_mapping
 
-    checked = call_isolated(valid.spec.dtype, check_mapping, valid)
+    with english(when=args.json):  # --json: the same output in every language
+        checked = call_isolated(valid.spec.dtype, check_mapping, valid)
     report, structure = checked.report, checked.structure
     payload: dict[str, Any] = {**report.to_json(MAX_JSON_OUTPUT_ELEMENTS), **checked.mapping_json}
-    verdict = "PASS: outputs agree up to float rounding" if report.equal else "FAIL: outputs differ beyond rounding"
+    if report.equal:
+        verdict = tr("CLI check", "PASS: outputs agree up to float rounding")
+    else:
+        verdict = tr("CLI check", "FAIL: outputs differ beyond rounding")
+    errors = ", ".join(f"{k} {format_number(v)}" for k, v in report.grad_max_abs_error.items())
     rows = [
-        ("mode", report.mode),
+        (tr("CLI check", "mode"), report.mode),
         ("Linear", "Linear({}, {})".format(*checked.linear_features)),
-        ("input transform", checked.input_transform),
-        ("max abs error", format_number(report.max_abs_error)),
-        ("max rel error", format_number(report.max_rel_error)),
+        (tr("CLI check", "input transform"), checked.input_transform),
+        (tr("CLI check", "max abs error"), format_number(report.max_abs_error)),
+        (tr("CLI check", "max rel error"), format_number(report.max_rel_error)),
         ("allclose", f"{format_number(report.allclose)} (rtol={report.rtol:g}, atol={report.atol:g}, {report.dtype})"),
         (
-            "rounding bound",
-            f"{format_number(report.rounding_bound)} (within: {format_number(report.within_rounding_bound)})",
+            tr("CLI check", "rounding bound"),
+            tr("CLI check", "{bound} (within: {within})").format(
+                bound=format_number(report.rounding_bound), within=format_number(report.within_rounding_bound)
+            ),
         ),
-        ("bitwise equal", f"{100 * report.bitwise_equal_fraction:.1f}% of elements"),
         (
-            "gradients agree",
-            format_number(report.grad_equal)
-            + "  (max abs error "
-            + ", ".join(f"{k} {format_number(v)}" for k, v in report.grad_max_abs_error.items())
-            + ")",
+            tr("CLI check", "bitwise equal"),
+            tr("CLI check", "{percent:.1f}% of elements").format(percent=100 * report.bitwise_equal_fraction),
         ),
-        ("weights round trip", report.round_trip_text()),
         (
-            "Linear sparsity",
-            f"{100 * structure.sparsity:.2f}% structural zeros, "
-            f"{structure.distinct_weights} distinct weights, each used {structure.reuse:.1f}x",
+            tr("CLI check", "gradients agree"),
+            tr("CLI check", "{agree}  (max abs error {errors})").format(
+                agree=format_number(report.grad_equal), errors=errors
+            ),
+        ),
+        (tr("CLI check", "weights round trip"), report.round_trip_text()),
+        (
+            tr("CLI check", "Linear sparsity"),
+            tr(
+                "CLI check",
+                "{zeros:.2f}% structural zeros, {distinct} distinct weights, each used {reuse:.1f}x",
+            ).format(zeros=100 * structure.sparsity, distinct=structure.distinct_weights, reuse=structure.reuse),
         ),
     ]
     if report.conv_output.numel() <= MAX_JSON_OUTPUT_ELEMENTS:  # small enough to read: both outputs, as --json has
         shape = "x".join(str(n) for n in report.conv_output.shape)
-        for name, output in (("conv output", report.conv_output), ("Linear output", report.linear_output)):
-            rows.append((f"{name} ({shape})", ", ".join(f"{v:.6g}" for v in output.double().reshape(-1).tolist())))
-    text = f"{_spec_line(valid)}\n\n{verdict}\n{format_table(rows)}\n\nmapping code:\n{checked.code}"
+        outputs = (
+            (tr("CLI check", "conv output ({shape})"), report.conv_output),
+            (tr("CLI check", "Linear output ({shape})"), report.linear_output),
+        )
+        for name, output in outputs:
+            values = ", ".join(f"{v:.6g}" for v in output.double().reshape(-1).tolist())
+            rows.append((name.format(shape=shape), values))
+    code_heading = tr("CLI check", "mapping code:")
+    text = f"{_spec_line(valid)}\n\n{verdict}\n{format_table(rows)}\n\n{code_heading}\n{checked.code}"
     _emit(args, payload, text)
 
 
@@ -208,24 +300,28 @@ def cmd_init(args: argparse.Namespace) -> None:
 
     check_draws(valid, args.draws)  # before a half-precision child process is started for nothing
 
-    report = call_isolated(valid.spec.dtype, check_init, valid, args.draws)
+    with english(when=args.json):  # --json: the same output in every language
+        report = call_isolated(valid.spec.dtype, check_init, valid, args.draws)
     payload = report.to_json()
     rows = [
-        ("", "Linear", "conv"),
+        ("", "Linear", tr("CLI init", "conv")),
         ("fan_in", report.linear_fan_in, report.conv_fan_in),
-        ("bound 1/sqrt(fan_in)", f"{report.linear_bound:.4g}", f"{report.conv_bound:.4g}"),
+        (tr("CLI init", "bound 1/sqrt(fan_in)"), f"{report.linear_bound:.4g}", f"{report.conv_bound:.4g}"),
         (
-            "weight std (theory bound/sqrt(3))",
+            tr("CLI init", "weight std (theory bound/sqrt(3))"),
             f"{report.linear_weight_std:.4g} ({report.linear_bound / 3**0.5:.4g})",
             f"{report.conv_weight_std:.4g} ({report.conv_bound / 3**0.5:.4g})",
         ),
-        ("output std, unit-variance input", f"{report.linear_output_std:.3f}", f"{report.conv_output_std:.3f}"),
+        (
+            tr("CLI init", "output std, unit-variance input"),
+            f"{report.linear_output_std:.3f}",
+            f"{report.conv_output_std:.3f}",
+        ),
     ]
-    text = (
-        f"{_spec_line(valid)}\n\n{format_table(rows)}\n\n"
-        f"KS statistic {report.ks_statistic:.4f}, p = {report.ks_pvalue:.3g} "
-        f"({report.samples:,} weights of each layer, pooled over {report.draws} draws)\n\n{report.verdict}"
-    )
+    statistic = tr(
+        "CLI init", "KS statistic {ks:.4f}, p = {p:.3g} ({samples:,} weights of each layer, pooled over {draws} draws)"
+    ).format(ks=report.ks_statistic, p=report.ks_pvalue, samples=report.samples, draws=report.draws)
+    text = f"{_spec_line(valid)}\n\n{format_table(rows)}\n\n{statistic}\n\n{report.verdict}"
     _emit(args, payload, text)
 
 
@@ -238,10 +334,14 @@ def cmd_presets(args: argparse.Namespace) -> None:
     }
     if args.name is not None:
         p = presets[0]
-        text = f"{p.name}: {p.title}\n\n{p.explanation}\n\nspec: {json.dumps(p.spec.to_dict())}"
+        title, explanation = tr(PRESET_CONTEXT, p.title), tr(PRESET_CONTEXT, p.explanation)
+        spec = tr("CLI presets", "spec: {spec}").format(spec=json.dumps(p.spec.to_dict()))
+        text = f"{p.name}: {title}\n\n{explanation}\n\n{spec}"
     else:
-        text = format_table([(p.name, p.title) for p in presets], ("preset", "shows"))
-        text += f"\n\nuse: {command_name()} inspect --preset NAME  (or check / init)"
+        rows = [(p.name, tr(PRESET_CONTEXT, p.title)) for p in presets]
+        text = format_table(rows, (tr("CLI presets", "preset"), tr("CLI presets", "shows")))
+        use = tr("CLI presets", "use: {command} inspect --preset NAME  (or check / init)")
+        text += "\n\n" + use.format(command=command_name())
     _emit(args, payload, text)
 
 
@@ -251,6 +351,10 @@ def cmd_bench(args: argparse.Namespace) -> None:
 
 def cmd_screenshot(args: argparse.Namespace) -> None:
     run_screenshot_command(args, args.screenshot_renderer)
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    run_export_command(args, validated(args), args.export_renderer)
 
 
 def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
@@ -267,7 +371,7 @@ def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     add_layer_options(init)
     init.add_argument(
         "--draws",
-        type=whole("draws", "use e.g. 40"),
+        type=whole("draws", tr_noop("CLI option hints", "use e.g. 40")),
         default=40,
         help=f"independent re-initialisations ({MIN_DRAWS}..{MAX_DRAWS}; default 40)",
     )
@@ -283,6 +387,13 @@ def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     screenshot = commands.add_parser("screenshot", help="render the window offscreen for a preset, save it as PNG")
     add_screenshot_options(screenshot)
     screenshot.set_defaults(run=cmd_screenshot)
+    export = commands.add_parser("export", help="every figure, the animation, the data, a script and an index")
+    add_layer_options(export)
+    add_export_options(export)
+    export.set_defaults(run=cmd_export)
+    language = default_language()
+    for sub_command in dict.fromkeys(commands.choices.values()):  # every sub-command, however added
+        add_language_option(sub_command, language)
     return parser
 
 
@@ -290,16 +401,33 @@ def main(
     argv: Sequence[str],
     plot_writer: PlotWriter | None = None,
     screenshot_renderer: ScreenshotRenderer | None = None,
+    export_renderer: ExportRenderer | None = None,
 ) -> int:
     """Run one sub-command; return the exit status. Errors are one line on stderr, never a traceback.
 
-    ``plot_writer`` draws benchmark plots and ``screenshot_renderer`` the window; ``main.py`` injects both, so the
-    CLI never imports gui (without them, plots and screenshots are refused in one line).
+    ``plot_writer`` draws benchmark plots, ``screenshot_renderer`` and ``export_renderer`` the window; ``main.py``
+    injects them, so the CLI never imports gui (without them, plots, screenshots and exports are refused in one
+    line).
+
+    Text (reports and errors) is in the language of ``--lang``, by default the system locale's (English again when
+    the command is done); ``--json`` output is the same in every language.
     """
+    argv = list(argv)
+    with interface_language(requested_language(argv, default_language())):
+        return _run(argv, plot_writer, screenshot_renderer, export_renderer)
+
+
+def _run(
+    argv: list[str],
+    plot_writer: PlotWriter | None,
+    screenshot_renderer: ScreenshotRenderer | None,
+    export_renderer: ExportRenderer | None = None,
+) -> int:
     try:
-        args = build_parser(command_name()).parse_args(list(argv))
+        args = build_parser(command_name()).parse_args(argv)
         args.plot_writer = plot_writer
         args.screenshot_renderer = screenshot_renderer
+        args.export_renderer = export_renderer
         args.run(args)
     except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -312,15 +440,14 @@ def main(
             raise
         # Not a file the command writes (those are WriteErrors, with their path): the output stream itself, e.g.
         # standard output redirected to a full disk or /dev/full.
-        print(f"error: cannot write the output ({error.strerror or error})", file=sys.stderr)
+        reason = tr("CLI errors", "cannot write the output ({reason})").format(reason=error.strerror or error)
+        print(f"error: {reason}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as error:  # a bug, not a user error: still one line unless debugging
         if os.environ.get("LINCONV_DEBUG"):
             raise
         first_line = (str(error).strip().splitlines() or [""])[0][:300]
-        print(
-            f"error: internal {type(error).__name__}: {first_line} (rerun with LINCONV_DEBUG=1 for details)",
-            file=sys.stderr,
-        )
+        internal = tr("CLI errors", "internal {kind}: {message} (rerun with LINCONV_DEBUG=1 for details)")
+        print(f"error: {internal.format(kind=type(error).__name__, message=first_line)}", file=sys.stderr)
         return 1
     return 0

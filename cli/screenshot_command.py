@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 from pathlib import Path
 from typing import Protocol
@@ -11,6 +12,7 @@ from cli.arg_types import number, whole
 from cli.output_paths import check_png_target
 from cli.write_errors import write_failed
 from core.errors import SpecError
+from core.i18n import SOURCE_LANGUAGE, tr, tr_noop
 from core.limits import bounded_number, shown
 from core.presets import load_preset
 from core.sliding import step_count
@@ -38,6 +40,7 @@ class ScreenshotRenderer(Protocol):
         zoom: float,
         presentation: bool,
         story_step: int,
+        language: str = SOURCE_LANGUAGE,
     ) -> Path: ...
 
 
@@ -54,10 +57,15 @@ def add_screenshot_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, help="PNG file to write")
     parser.add_argument("--size", default="1920x1080", help="window size WxH (default 1920x1080)")
     parser.add_argument("--theme", choices=THEME_CHOICES, default="light")
-    parser.add_argument("--step", type=whole("step", "use e.g. 0"), default=0, help="sliding-window position to show")
+    parser.add_argument(
+        "--step",
+        type=whole("step", tr_noop("CLI option hints", "use e.g. 0")),
+        default=0,
+        help="sliding-window position to show",
+    )
     parser.add_argument(
         "--zoom",
-        type=number("zoom", "use e.g. 1.5"),
+        type=number("zoom", tr_noop("CLI option hints", "use e.g. 1.5")),
         default=1.0,
         help=f"font zoom, {ZOOM_RANGE[0]} .. {ZOOM_RANGE[1]} (plots included; default 1)",
     )
@@ -66,7 +74,7 @@ def add_screenshot_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--story-step",
-        type=whole("story-step", "use e.g. 1"),
+        type=whole("story-step", tr_noop("CLI option hints", "use e.g. 1")),
         default=0,
         help="show step N (1-based) of the preset's story, caption line included (default: no story)",
     )
@@ -75,12 +83,14 @@ def add_screenshot_options(parser: argparse.ArgumentParser) -> None:
 def parse_size(text: str) -> tuple[int, int]:
     """``WxH`` as ``(width, height)`` within 320x240 .. 7680x4320."""
     match = re.fullmatch(r"([0-9]{1,6})[x×]([0-9]{1,6})", text.strip().lower())  # ASCII digits, like every number
+    hint = tr("CLI screenshot", "use e.g. 1920x1080")
     if match is None:
-        raise SpecError("size", f"expected WxH, got {shown(text)}", "use e.g. 1920x1080")
+        raise SpecError("size", tr("CLI screenshot", "expected WxH, got {value}").format(value=shown(text)), hint)
     width, height = int(match.group(1)), int(match.group(2))
     if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
         bounds = f"{MIN_SIZE[0]}x{MIN_SIZE[1]} .. {MAX_SIZE[0]}x{MAX_SIZE[1]}"
-        raise SpecError("size", f"{width}x{height} is outside {bounds}", "use e.g. 1920x1080")
+        rule = tr("CLI screenshot", "{size} is outside {bounds}").format(size=f"{width}x{height}", bounds=bounds)
+        raise SpecError("size", rule, hint)
     return width, height
 
 
@@ -91,26 +101,28 @@ def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRendere
     valid = validate(spec.replace(mode=args.mode) if args.mode else spec)  # an image of an invalid spec is no image
     steps = step_count(valid)
     if not 0 <= args.step < steps:
-        raise SpecError(
-            "step", f"must be between 0 and {steps - 1} (the output positions), got {args.step}", "use e.g. 0"
-        )
-    zoom = bounded_number("zoom", args.zoom, ZOOM_RANGE[0], ZOOM_RANGE[1], "use e.g. 1.5")
+        rule = tr("CLI screenshot", "must be between 0 and {last} (the output positions), got {step}")
+        raise SpecError("step", rule.format(last=steps - 1, step=args.step), tr("CLI screenshot", "use e.g. 0"))
+    zoom = bounded_number("zoom", args.zoom, ZOOM_RANGE[0], ZOOM_RANGE[1], tr("CLI screenshot", "use e.g. 1.5"))
     story_steps = len(load_preset(args.preset).steps)
     if not 0 <= args.story_step <= story_steps:
+        rule = tr("CLI screenshot", "must be between 1 and {count} (the steps of {preset}'s story), got {step}")
         raise SpecError(
             "story-step",
-            f"must be between 1 and {story_steps} (the steps of {args.preset}'s story), got {args.story_step}",
-            "use e.g. 1, or leave it out for no story",
+            rule.format(count=story_steps, preset=args.preset, step=args.story_step),
+            tr("CLI screenshot", "use e.g. 1, or leave it out for no story"),
         )
     out = check_png_target(Path(args.out))
     if renderer is None:
         raise SpecError(
             "screenshot",
-            "no window renderer was given to the CLI (it never imports gui)",
-            "run: python main.py screenshot",
+            tr("CLI screenshot", "no window renderer was given to the CLI (it never imports gui)"),
+            tr("CLI screenshot", "run: python main.py screenshot"),
         )
+    # The language is passed when it is not English (the renderer's default), so a renderer without it still works.
+    render = renderer if args.lang == SOURCE_LANGUAGE else functools.partial(renderer, language=args.lang)
     try:
-        path = renderer(
+        path = render(
             args.preset,
             out,
             mode=args.mode,
@@ -125,4 +137,4 @@ def run_screenshot_command(args: argparse.Namespace, renderer: ScreenshotRendere
         )
     except OSError as error:  # checked above, but a disk fills up and a folder can go away meanwhile
         raise write_failed(out, error) from None
-    print(f"wrote {path}")
+    print(tr("CLI screenshot", "wrote {path}").format(path=path))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from core.atomic_write import describe_write_error
 from core.errors import SpecError
+from core.i18n import tr
 
 
 def write_failed(path: Path, error: OSError, option: str = "out") -> SpecError:
@@ -13,5 +14,5 @@ def write_failed(path: Path, error: OSError, option: str = "out") -> SpecError:
     return SpecError(
         option,
         describe_write_error(path, error),
-        "a previous file there is unchanged; choose a writable folder with free space",
+        tr("CLI errors", "a previous file there is unchanged; choose a writable folder with free space"),
     )
