@@ -126,50 +126,6 @@ def _spec_line(valid: ValidSpec) -> str:
     )
 
 
-REPORT_WORDS = (
-    # What core's inspect report names its sections, formulas and comparison columns (identifiers in --json):
-    # translated where the text report shows them. A text not listed here is shown as core made it.
-    tr_noop("CLI inspect", "output shape"),
-    tr_noop("CLI inspect", "parameters"),
-    tr_noop("CLI inspect", "compute"),
-    tr_noop("CLI inspect", "receptive field"),
-    tr_noop("CLI inspect", "memory"),
-    tr_noop("CLI inspect", "conv params"),
-    tr_noop("CLI inspect", "Linear params"),
-    tr_noop("CLI inspect", "Linear non-zero weights"),
-    tr_noop("CLI inspect", "conv MACs"),
-    tr_noop("CLI inspect", "Linear MACs"),
-    tr_noop("CLI inspect", "conv FLOPs"),
-    tr_noop("CLI inspect", "Linear FLOPs"),
-    tr_noop("CLI inspect", "receptive field L"),
-    tr_noop("CLI inspect", "receptive field H"),
-    tr_noop("CLI inspect", "receptive field W"),
-    tr_noop("CLI inspect", "conv params memory"),
-    tr_noop("CLI inspect", "linear params memory"),
-    tr_noop("CLI inspect", "input memory"),
-    tr_noop("CLI inspect", "output memory"),
-    tr_noop("CLI inspect", "peak: check"),
-    tr_noop("CLI inspect", "peak: init"),
-    tr_noop("CLI inspect", "peak: window"),
-    tr_noop("CLI inspect", "memory budget"),
-    tr_noop("CLI inspect", "cout*cin/groups*(taps on real input)"),
-    tr_noop("CLI inspect", "cout*cin/groups*(kernel cells)"),
-    tr_noop("CLI inspect", "layers + input + outputs + largest phase"),
-    tr_noop("CLI inspect", "layers + input + outputs + largest phase + copies back from a child process"),
-    tr_noop("CLI inspect", "largest draw: float32 layers, permutation, forward"),
-    tr_noop("CLI inspect", "every stage's result + largest stage's work"),
-    tr_noop("CLI inspect", "every stage's result + largest stage's work + copies back from a child process"),
-    tr_noop("CLI inspect", "largest peak <= budget"),
-    tr_noop("CLI inspect", "this spec"),
-    tr_noop("CLI inspect", "preset"),
-)
-
-
-def _shown(word: str) -> str:
-    """One of core's :data:`REPORT_WORDS` in the interface language (any other text as it is)."""
-    return tr("CLI inspect", word)
-
-
 def cmd_inspect(args: argparse.Namespace) -> None:
     from core.inspect_report import inspect_spec
     from core.variants import compare_variants
@@ -177,14 +133,9 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     valid = validated(args)
     with english(when=args.json):  # --json: the same output in every language
         report = inspect_spec(valid)
-    sections = {
-        _shown(title): [
-            (
-                _shown(f.name),
-                _shown(f.symbolic),
-                f.substituted,
-                format_number(f.value) if not isinstance(f.value, str) else f.value,
-            )
+    sections = {  # in the interface language (core words them; its to_json stays English)
+        title: [
+            (f.name, f.symbolic, f.substituted, format_number(f.value) if not isinstance(f.value, str) else f.value)
             for f in formulas
         ]
         for title, formulas in report.sections.items()
@@ -196,13 +147,7 @@ def cmd_inspect(args: argparse.Namespace) -> None:
         variants = compare_variants(preset, valid.spec, valid.budget_bytes)
         if variants:
             rows = [
-                (
-                    _shown(v.label),
-                    f"{v.params:,}",
-                    f"{v.macs:,}",
-                    list(v.output_shape),
-                    "x".join(map(str, v.receptive_field)),
-                )
+                (v.label, f"{v.params:,}", f"{v.macs:,}", list(v.output_shape), "x".join(map(str, v.receptive_field)))
                 for v in variants
             ]
             headings = (

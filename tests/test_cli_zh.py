@@ -85,6 +85,16 @@ def test_a_bad_spec_is_one_chinese_error_line_with_exit_2(capsys: pytest.Capture
     assert status == 2 and error_line(err).startswith("error: size: 9x9 超出范围 320x240 .. 7680x4320")
 
 
+def test_a_rule_from_core_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """The rule a spec breaks is core's text (the "engine" catalogue): in the error line of --lang zh_CN."""
+    status, _, err = run(capsys, "check", "--cin", "4", "--groups", "3")
+    assert status == 2 and not CJK.search(error_line(err))
+    status, out, err = run(capsys, "check", "--cin", "4", "--groups", "3", "--lang", "zh_CN")
+    line = error_line(err)
+    assert status == 2 and out == "" and line.startswith("error: groups: ") and CJK.search(line)
+    assert "cin=4" in line and "groups=3" in line
+
+
 def test_a_write_error_is_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")

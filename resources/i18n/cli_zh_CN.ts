@@ -172,189 +172,6 @@
         </message>
     </context>
     <context>
-        <name>CLI inspect</name>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>output shape</source>
-            <translation>输出形状</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>parameters</source>
-            <translation>参数</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>compute</source>
-            <translation>计算量</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>receptive field</source>
-            <translation>感受野</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>memory</source>
-            <translation>内存</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>conv params</source>
-            <translation>卷积参数量</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>Linear params</source>
-            <translation>Linear 参数量</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>Linear non-zero weights</source>
-            <translation>Linear 非零权重</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>conv MACs</source>
-            <translation>卷积 MACs</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>Linear MACs</source>
-            <translation>Linear MACs</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>conv FLOPs</source>
-            <translation>卷积 FLOPs</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>Linear FLOPs</source>
-            <translation>Linear FLOPs</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>receptive field L</source>
-            <translation>感受野 L</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>receptive field H</source>
-            <translation>感受野 H</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>receptive field W</source>
-            <translation>感受野 W</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>conv params memory</source>
-            <translation>卷积参数内存</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>linear params memory</source>
-            <translation>Linear 参数内存</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>input memory</source>
-            <translation>输入内存</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>output memory</source>
-            <translation>输出内存</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>peak: check</source>
-            <translation>峰值：等价性检验</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>peak: init</source>
-            <translation>峰值：初始化对比</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>peak: window</source>
-            <translation>峰值：窗口</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>memory budget</source>
-            <translation>内存预算</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>cout*cin/groups*(taps on real input)</source>
-            <translation>cout*cin/groups*(落在真实输入上的卷积核位置数)</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>cout*cin/groups*(kernel cells)</source>
-            <translation>cout*cin/groups*(卷积核元素数)</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>layers + input + outputs + largest phase</source>
-            <translation>两层 + 输入 + 输出 + 最大阶段</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>layers + input + outputs + largest phase + copies back from a child process</source>
-            <translation>两层 + 输入 + 输出 + 最大阶段 + 从子进程复制回来的数据</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>largest draw: float32 layers, permutation, forward</source>
-            <translation>最大的一次重新初始化：float32 的两层、随机排列、前向计算</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>every stage's result + largest stage's work</source>
-            <translation>各阶段的结果 + 最大阶段的工作内存</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>every stage's result + largest stage's work + copies back from a child process</source>
-            <translation>各阶段的结果 + 最大阶段的工作内存 + 从子进程复制回来的数据</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>largest peak &lt;= budget</source>
-            <translation>最大峰值 &lt;= 预算</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>this spec</source>
-            <translation>当前层配置</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>preset</source>
-            <translation>预设</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>preset {name} ({title}), changed: {changed}</source>
-            <translation>预设 {name}（{title}），已修改：{changed}</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>variant</source>
-            <translation>变体</translation>
-        </message>
-        <message>
-            <location filename="../../cli/commands.py" />
-            <source>related</source>
-            <translation>相关变体</translation>
-        </message>
-    </context>
-    <context>
         <name>CLI check</name>
         <message>
             <location filename="../../cli/commands.py" />
@@ -476,6 +293,44 @@
             <location filename="../../cli/commands.py" />
             <source>{layer} on input {shape}, {dtype}, mode {mode}</source>
             <translation>{layer}，输入 {shape}，{dtype}，映射方式 {mode}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CLI inspect</name>
+        <message>
+            <location filename="../../cli/commands.py" />
+            <source>preset {name} ({title}), changed: {changed}</source>
+            <translation>预设 {name}（{title}），已修改：{changed}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/commands.py" />
+            <source>variant</source>
+            <translation>变体</translation>
+        </message>
+        <message>
+            <location filename="../../cli/commands.py" />
+            <source>conv params</source>
+            <translation>卷积参数量</translation>
+        </message>
+        <message>
+            <location filename="../../cli/commands.py" />
+            <source>conv MACs</source>
+            <translation>卷积 MACs</translation>
+        </message>
+        <message>
+            <location filename="../../cli/commands.py" />
+            <source>output shape</source>
+            <translation>输出形状</translation>
+        </message>
+        <message>
+            <location filename="../../cli/commands.py" />
+            <source>receptive field</source>
+            <translation>感受野</translation>
+        </message>
+        <message>
+            <location filename="../../cli/commands.py" />
+            <source>related</source>
+            <translation>相关变体</translation>
         </message>
     </context>
     <context>
