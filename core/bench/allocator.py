@@ -18,6 +18,7 @@ import ctypes
 import ctypes.util
 
 from core.errors import SpecError
+from core.i18n import tr
 
 ALLOCATORS = ("default", "tuned")
 M_TRIM_THRESHOLD = -1
@@ -37,26 +38,38 @@ def _libc() -> ctypes.CDLL | None:
 def allocator_description(name: str) -> str:
     """One line saying what a setting means."""
     if name == "tuned":
-        return f"tuned: glibc M_MMAP_THRESHOLD = M_TRIM_THRESHOLD = {TUNED_THRESHOLD >> 20} MiB"
-    return "default: glibc's adaptive thresholds, as a fresh process has them"
+        return tr("Allocator", "tuned: glibc M_MMAP_THRESHOLD = M_TRIM_THRESHOLD = {mib} MiB").format(
+            mib=TUNED_THRESHOLD >> 20
+        )
+    return tr("Allocator", "default: glibc's adaptive thresholds, as a fresh process has them")
 
 
 def use_allocator(name: str) -> str:
     """Put this process in allocator setting ``name``; return its description."""
     if name not in ALLOCATORS:
-        raise SpecError("allocator", f"unknown setting {name!r}", f"choose one of {', '.join(ALLOCATORS)}")
+        raise SpecError(
+            "allocator",
+            tr("Allocator", "unknown setting {name!r}").format(name=name),
+            tr("Allocator", "choose one of {names}").format(names=", ".join(ALLOCATORS)),
+        )
     if name == "default":
         if _state["tuned"]:
             raise SpecError(
                 "allocator",
-                "this process already runs the tuned allocator, which glibc cannot undo",
-                "measure the default allocator with process isolation (or in a new process)",
+                tr("Allocator", "this process already runs the tuned allocator, which glibc cannot undo"),
+                tr("Allocator", "measure the default allocator with process isolation (or in a new process)"),
             )
         return allocator_description(name)
     libc = _libc()
     if libc is None:
-        raise SpecError("allocator", "the tuned setting needs glibc's mallopt, not found here", "use default")
+        raise SpecError(
+            "allocator",
+            tr("Allocator", "the tuned setting needs glibc's mallopt, not found here"),
+            tr("Allocator", "use default"),
+        )
     if not (libc.mallopt(M_MMAP_THRESHOLD, TUNED_THRESHOLD) and libc.mallopt(M_TRIM_THRESHOLD, TUNED_THRESHOLD)):
-        raise SpecError("allocator", "glibc refused the tuned thresholds", "use default")
+        raise SpecError(
+            "allocator", tr("Allocator", "glibc refused the tuned thresholds"), tr("Allocator", "use default")
+        )
     _state["tuned"] = True
     return allocator_description(name)

@@ -8,6 +8,7 @@ from pathlib import Path
 import torch
 
 from core.bench.runner import BenchResult
+from core.i18n import tr
 
 CPUINFO = Path("/proc/cpuinfo")
 
@@ -21,32 +22,37 @@ def cpu_model(cpuinfo: Path = CPUINFO) -> str:
                 return value.strip()
     except OSError:
         pass
-    return platform.processor() or platform.machine() or "unknown CPU"
+    return platform.processor() or platform.machine() or tr("Bench caption", "unknown CPU")
 
 
 def _threads(counts: set[int]) -> str:
     if not counts:
-        return "threads n/a"
+        return tr("Bench caption", "threads n/a")
     low, high = min(counts), max(counts)
-    return f"{low} thread{'s' if high > 1 else ''}" if low == high else f"{low}-{high} threads"
+    if low != high:
+        return tr("Bench caption", "{low}-{high} threads").format(low=low, high=high)
+    if high > 1:
+        return tr("Bench caption", "{count} threads").format(count=low)
+    return tr("Bench caption", "{count} thread").format(count=low)
 
 
 def caption_lines(result: BenchResult) -> list[str]:
     """Two lines: the spec, direction, sweep and implementations; then threads, allocator, CPU, torch, date."""
     records = result.records
-    spec = result.spec.describe() if result.spec else "spec not recorded"
-    first = [spec, "forward + backward" if any(r.backward for r in records) else "forward"]
+    spec = result.spec.describe() if result.spec else tr("Bench caption", "spec not recorded")
+    backward = any(r.backward for r in records)
+    first = [spec, tr("Bench caption", "forward + backward") if backward else tr("Bench caption", "forward")]
     variable = next((r.variable for r in records if r.variable), "")
     if variable:
         first.append(f"{variable} = {', '.join(dict.fromkeys(r.value for r in records))}")
-    first.append(", ".join(dict.fromkeys(r.impl for r in records)) or "nothing measured")
+    first.append(", ".join(dict.fromkeys(r.impl for r in records)) or tr("Bench caption", "nothing measured"))
     allocators = ", ".join(dict.fromkeys(r.allocator for r in records))
     second = [
         _threads({r.threads for r in records}),
-        f"{allocators} allocator" if allocators else "",
+        tr("Bench caption", "{allocators} allocator").format(allocators=allocators) if allocators else "",
         cpu_model(),
         f"torch {torch.__version__}",
-        result.started or "date not recorded",
+        result.started or tr("Bench caption", "date not recorded"),
     ]
     return [" · ".join(first), " · ".join(part for part in second if part)]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import SpecError
+from core.i18n import tr, tr_noop
 from core.limits import (
     MAX_MIN_RUN_TIME_S,
     MAX_ROUNDS,
@@ -46,9 +47,15 @@ class RunLength:
     min_run_time: float
     rounds: int
 
+    def shown_name(self) -> str:
+        """The name as shown (``quick``, ``precise`` are identifiers), in the current language."""
+        return tr("Bench config", self.name)
 
-QUICK = RunLength("quick", 0.25, 3)  # the Speed panel's default: any preset in well under 20 s on 2 cores
-PRECISE = RunLength("precise", 2.0, 5)  # for figures you quote: 2 s per implementation, ~15 s for five
+
+# The Speed panel's default: any preset in well under 20 s on 2 cores.
+QUICK = RunLength(tr_noop("Bench config", "quick"), 0.25, 3)
+# For figures you quote: 2 s per implementation, ~15 s for five.
+PRECISE = RunLength(tr_noop("Bench config", "precise"), 2.0, 5)
 RUN_LENGTHS = (QUICK, PRECISE)
 
 
@@ -112,7 +119,11 @@ def parse_impls(text: str | None) -> tuple[str, ...]:
         return IMPLEMENTATION_NAMES
     names = tuple(n.strip() for n in text.split(",") if n.strip())
     if not names:
-        raise SpecError("impl", "no implementation given", f"choose from {', '.join(IMPLEMENTATION_NAMES)}")
+        raise SpecError(
+            "impl",
+            tr("Bench config", "no implementation given"),
+            tr("Bench config", "choose from {names}").format(names=", ".join(IMPLEMENTATION_NAMES)),
+        )
     return tuple(dict.fromkeys(IMPLEMENTATIONS.parse(name) for name in names))
 
 
@@ -125,14 +136,24 @@ def parse_sweep(text: str | None) -> Sweep | None:
     if not sep or name not in SWEEP_VARIABLES:
         raise SpecError(
             "sweep",
-            f"expected NAME=v1,v2,... with NAME one of {', '.join(SWEEP_VARIABLES)}, got {shown(text)}",
-            "e.g. --sweep batch=1,16,128",
+            tr("Bench config", "expected NAME=v1,v2,... with NAME one of {names}, got {text}").format(
+                names=", ".join(SWEEP_VARIABLES), text=shown(text)
+            ),
+            tr("Bench config", "e.g. --sweep batch=1,16,128"),
         )
     items = tuple(v.strip() for v in values.split(","))
     if not any(items):
-        raise SpecError("sweep", f"no values for {name}", "e.g. --sweep batch=1,16,128")
+        raise SpecError(
+            "sweep",
+            tr("Bench config", "no values for {name}").format(name=name),
+            tr("Bench config", "e.g. --sweep batch=1,16,128"),
+        )
     if not all(items):
-        raise SpecError("sweep", f"an empty value in {shown(values)}", "e.g. --sweep batch=1,16,128")
+        raise SpecError(
+            "sweep",
+            tr("Bench config", "an empty value in {values}").format(values=shown(values)),
+            tr("Bench config", "e.g. --sweep batch=1,16,128"),
+        )
     if name == "threads":
         return Sweep(name, tuple(check_threads(v) for v in items))
     return Sweep(name, items)
@@ -141,31 +162,54 @@ def parse_sweep(text: str | None) -> Sweep | None:
 def check_threads(value: Any) -> int:
     if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]{1,19}", value.strip()):
         value = int(value)
-    return bounded_int("threads", value, 1, MAX_THREADS, "use e.g. 1 or 2")
+    return bounded_int("threads", value, 1, MAX_THREADS, tr("Bench config", "use e.g. 1 or 2"))
 
 
 def check_config(config: BenchConfig) -> None:
     """Every rule that needs no torch: timing budget, rounds, method, device name, allocator name."""
-    bounded_number("min-time", config.min_run_time, MIN_RUN_TIME_S, MAX_MIN_RUN_TIME_S, "use e.g. 0.5 (seconds)")
-    bounded_int("rounds", config.rounds, 1, MAX_ROUNDS, "use e.g. 5")
+    bounded_number(
+        "min-time",
+        config.min_run_time,
+        MIN_RUN_TIME_S,
+        MAX_MIN_RUN_TIME_S,
+        tr("Bench config", "use e.g. 0.5 (seconds)"),
+    )
+    bounded_int("rounds", config.rounds, 1, MAX_ROUNDS, tr("Bench config", "use e.g. 5"))
     if config.sweep is not None and len(config.sweep.values) > MAX_SWEEP_POINTS:
         raise SpecError(
-            "sweep", f"at most {MAX_SWEEP_POINTS} values, got {len(config.sweep.values)}", "sweep fewer values"
+            "sweep",
+            tr("Bench config", "at most {limit} values, got {count}").format(
+                limit=MAX_SWEEP_POINTS, count=len(config.sweep.values)
+            ),
+            tr("Bench config", "sweep fewer values"),
         )
     if config.method not in METHODS:
-        raise SpecError("method", f"unknown timing method {config.method!r}", f"choose one of {', '.join(METHODS)}")
+        raise SpecError(
+            "method",
+            tr("Bench config", "unknown timing method {method!r}").format(method=config.method),
+            tr("Bench config", "choose one of {names}").format(names=", ".join(METHODS)),
+        )
     if config.device not in DEVICES:
-        raise SpecError("device", f"unknown device {config.device!r}", f"choose one of {', '.join(DEVICES)}")
+        raise SpecError(
+            "device",
+            tr("Bench config", "unknown device {device!r}").format(device=config.device),
+            tr("Bench config", "choose one of {names}").format(names=", ".join(DEVICES)),
+        )
     if config.isolation == "none" and DTYPES[config.spec.dtype].crash_prone:
         raise SpecError(
             "isolation",
-            f"{config.spec.dtype} convolutions can crash PyTorch's CPU kernels (a PyTorch bug), which would take "
-            "this process down with them",
-            "use isolation process (each implementation in a worker process of its own)",
+            tr(
+                "Bench config",
+                "{dtype} convolutions can crash PyTorch's CPU kernels (a PyTorch bug), which would take this process "
+                "down with them",
+            ).format(dtype=config.spec.dtype),
+            tr("Bench config", "use isolation process (each implementation in a worker process of its own)"),
         )
     if config.isolation not in ISOLATIONS:
         raise SpecError(
-            "isolation", f"unknown isolation {config.isolation!r}", f"choose one of {', '.join(ISOLATIONS)}"
+            "isolation",
+            tr("Bench config", "unknown isolation {isolation!r}").format(isolation=config.isolation),
+            tr("Bench config", "choose one of {names}").format(names=", ".join(ISOLATIONS)),
         )
     if config.threads is not None:
         check_threads(config.threads)

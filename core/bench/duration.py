@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from core.bench.config import BenchConfig, impl_applies
 from core.geometry import spec_output_size
+from core.i18n import tr
 from core.spec import LayerSpec
 
 ROOFLINE_S = 1.0  # the roofline's probes (core.bench.roofline, 0.8 s measured), once per process
@@ -42,11 +43,13 @@ class Estimate:
 
     def about(self) -> str:
         """E.g. ``about 8 s``."""
-        return f"about {_seconds(self.total_s)}"
+        return tr("Bench duration", "about {duration}").format(duration=_seconds(self.total_s))
 
     def describe(self) -> str:
         """E.g. ``about 8 s (3 s timing, 5 s start-up and checks)``."""
-        return f"{self.about()} ({_seconds(self.measuring_s)} timing, {_seconds(self.overhead_s)} start-up and checks)"
+        return tr("Bench duration", "{about} ({timing} timing, {overhead} start-up and checks)").format(
+            about=self.about(), timing=_seconds(self.measuring_s), overhead=_seconds(self.overhead_s)
+        )
 
 
 def _seconds(value: float) -> str:

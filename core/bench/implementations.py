@@ -16,6 +16,7 @@ from torch import nn
 from core.bench.config import IMPLEMENTATION_NAMES, PLAIN_LINEAR_MODES, mode_applies
 from core.errors import SpecError
 from core.geometry import Geometry
+from core.i18n import tr, tr_noop
 from core.layers import make_input, quiet_same_padding
 from core.mapping import LayerMapping, build_mapping
 from core.modes import linear_shape
@@ -81,7 +82,7 @@ def _conv_backend(x: torch.Tensor, weight: torch.Tensor, conv: Conv, padding: ob
         )
         return str(backend).split(".")[-1]
     except (AttributeError, RuntimeError, TypeError):
-        return "unknown"
+        return tr_noop("Bench terms", "unknown")
 
 
 def _leaf(t: torch.Tensor, backward: bool) -> torch.Tensor:
@@ -107,8 +108,11 @@ def _candidates(
                 if plain_map is None:
                     out[name] = Exclusion(
                         name,
-                        "no plain Linear: needs kernel 1 (pointwise) or kernel = input, "
-                        "both with padding 0; see unfold_matmul / unrolled",
+                        tr(
+                            "Bench implementations",
+                            "no plain Linear: needs kernel 1 (pointwise) or kernel = input, both with padding 0; see "
+                            "unfold_matmul / unrolled",
+                        ),
                     )
                     continue
                 mapping = plain_map
@@ -134,7 +138,7 @@ def _candidates(
                         partial(_through_linear, mapping, linear, x_conv, contiguous=True),
                         lambda y: y,
                         [x_conv, *linear.parameters()],
-                        "permute + addmm + permute copy",
+                        tr_noop("Bench terms", "permute + addmm + permute copy"),
                         executed,
                         lin_bytes + 2 * out_numel * element,
                     )
@@ -174,12 +178,17 @@ def _candidates(
                     partial(_through_linear, mapping, linear, x_conv),
                     lambda y: y,
                     [x_conv, *linear.parameters()],
-                    "dense GEMM with the Toeplitz matrix",
+                    tr_noop("Bench terms", "dense GEMM with the Toeplitz matrix"),
                     executed,
                     (x.numel() + linear.weight.numel() + out_numel) * element,
                 )
             else:
-                out[name] = Exclusion(name, f"unknown implementation; choose from {', '.join(IMPLEMENTATION_NAMES)}")
+                out[name] = Exclusion(
+                    name,
+                    tr("Bench implementations", "unknown implementation; choose from {names}").format(
+                        names=", ".join(IMPLEMENTATION_NAMES)
+                    ),
+                )
         except SpecError as error:
             out[name] = Exclusion(name, str(error))
     return out
@@ -239,10 +248,16 @@ class Reference:
     def check(self, name: str, output: torch.Tensor) -> tuple[Exclusion | None, float]:
         """``(None, max abs error)`` if ``output`` agrees, else the exclusion saying by how much it does not."""
         if output.shape != self.output.shape:
-            return Exclusion(name, f"output shape {tuple(output.shape)} != {tuple(self.output.shape)}"), float("nan")
+            problem = tr("Bench implementations", "output shape {shape} != {expected}").format(
+                shape=tuple(output.shape), expected=tuple(self.output.shape)
+            )
+            return Exclusion(name, problem), float("nan")
         error = float((output.double() - self.output).abs().max())
         if not within_tolerance(output, self.output, self.bound, self.dtype):
-            return Exclusion(name, f"disagrees with the reference (max abs error {error:.3g})"), error
+            problem = tr("Bench implementations", "disagrees with the reference (max abs error {error:.3g})").format(
+                error=error
+            )
+            return Exclusion(name, problem), error
         return None, error
 
 
@@ -324,7 +339,8 @@ def build(
 
 
 def run_error(name: str, error: BaseException) -> Exclusion:
-    return Exclusion(name, f"does not run here: {str(error).splitlines()[0][:160] if str(error) else error!r}")
+    detail = str(error).splitlines()[0][:160] if str(error) else repr(error)
+    return Exclusion(name, tr("Bench implementations", "does not run here: {error}").format(error=detail))
 
 
 def prepare(

@@ -40,6 +40,7 @@ from core.bench.implementations import (
     run_error,
 )
 from core.bench.timing import CallCost, ImplementationFailed, autorange, call_cost, make_timer
+from core.i18n import SOURCE_LANGUAGE, install_translator, tr
 from core.isolation import ORPHAN_CHECK_S, exit_reason
 from core.spec import LayerSpec, parse_spec
 
@@ -94,6 +95,7 @@ class PointOptions:
     threads: int
     method: str
     allocator: str
+    language: str = SOURCE_LANGUAGE  # what a worker's messages (exclusion reasons) are written in
 
 
 @dataclass(frozen=True)
@@ -199,12 +201,24 @@ def exit_with(app_pid: int) -> None:
     threading.Thread(target=watch, name="app-watch", daemon=True).start()
 
 
+def _speak(language: str) -> None:
+    """Worker side: write messages in ``language``, as the app that started this worker does (a worker starts from
+    a fork server or a spawn, with no translator of its own)."""
+    if language != SOURCE_LANGUAGE:
+        from core.catalogue import catalogue_translator
+
+        # A catalogue that cannot be read leaves the worker in English: words must never cost a measurement.
+        with contextlib.suppress(OSError, ValueError, SyntaxError):
+            install_translator(catalogue_translator(language), language)
+
+
 def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: PointOptions, app_pid: int) -> None:
     """Worker process body: build one implementation with as little allocation as possible (so ``default``
     keeps glibc's fresh-process state), send its output for the parent to check, then answer measure/cost
     requests until told to quit (or until the parent is gone)."""
     exit_with(app_pid)  # no benchmark process outlives the app by more than a moment
     try:
+        _speak(options.language)
         torch.set_num_threads(options.threads)
         use_allocator(options.allocator)
         spec = parse_spec(spec_values)
@@ -305,16 +319,26 @@ class IsolatedMeasurer:
             if self._killed.is_set():
                 raise MeasurementCancelled
             if time.monotonic() > deadline:
-                raise ImplementationFailed(name, f"its worker did not answer within {timeout:.0f} s")
+                raise ImplementationFailed(
+                    name,
+                    tr("Bench measurers", "its worker did not answer within {timeout:.0f} s").format(timeout=timeout),
+                )
         try:
             status, payload = conn.recv()
         except (EOFError, OSError):
             if self._killed.is_set():
                 raise MeasurementCancelled from None
             process.join(1.0)
-            raise ImplementationFailed(name, f"its worker process died ({exit_reason(process.exitcode)})") from None
+            raise ImplementationFailed(
+                name,
+                tr("Bench measurers", "its worker process died ({reason})").format(
+                    reason=exit_reason(process.exitcode)
+                ),
+            ) from None
         if status == "error":
-            raise ImplementationFailed(name, f"its worker failed: {payload.splitlines()[0]}")
+            raise ImplementationFailed(
+                name, tr("Bench measurers", "its worker failed: {error}").format(error=payload.splitlines()[0])
+            )
         return status, payload
 
     def _call(self, name: str, command: str, *args: Any) -> Any:

@@ -19,6 +19,7 @@ import torch
 from torch.utils import benchmark
 
 from core.bench.caches import read_caches
+from core.i18n import tr, tr_noop
 from core.registry import DTYPES
 
 PEAK_MATMUL_SIZE = 1024
@@ -26,6 +27,7 @@ PEAK_CONV = (256, 32)  # channels in and out, and height = width, of the 3x3 con
 DRAM_BYTES = 256 << 20  # each of the copy's source and destination: well beyond any last-level cache
 PEAK_SECONDS = 0.15
 COPY_SECONDS = 0.1
+DEVICE_MEMORY = tr_noop("Bench terms", "device memory")  # a level's name: an identifier in records, shown translated
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,16 @@ class MemoryLevel:
     probe_bytes: int
     bandwidth_gbs: float
 
+    @property
+    def shown_name(self) -> str:
+        """The level's name as shown (``L2``, ``DRAM``; "device memory" in the current language)."""
+        return tr("Bench terms", self.name)
+
     def describe(self) -> str:
         """E.g. ``L2 bandwidth 85 GB/s``."""
-        return f"{self.name} bandwidth {self.bandwidth_gbs:.0f} GB/s"
+        return tr("Roofline", "{level} bandwidth {bandwidth:.0f} GB/s").format(
+            level=self.shown_name, bandwidth=self.bandwidth_gbs
+        )
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,12 @@ class Roofline:
     device: str
     dtype: str
     threads: int
+
+    @property
+    def shown_peak_source(self) -> str:
+        """Where the peak came from, as shown in the current language (``peak_source`` is kept in English: it is
+        measured once per process and written to the results' JSON)."""
+        return peak_source_text(self.peak_source)
 
     @property
     def bandwidth_gbs(self) -> float:
@@ -93,7 +108,7 @@ def memory_levels(device: str, threads: int) -> tuple[MemoryLevel, ...]:
     each level's bandwidth is at least the next one's."""
     dram = MemoryLevel("DRAM", None, 2 * DRAM_BYTES, _copy_gbs(device, DRAM_BYTES, threads))
     if device != "cpu":
-        return (MemoryLevel("device memory", None, dram.probe_bytes, dram.bandwidth_gbs),)
+        return (MemoryLevel(DEVICE_MEMORY, None, dram.probe_bytes, dram.bandwidth_gbs),)
     levels = [dram]
     cpus = os.cpu_count() or 1
     for level in reversed(read_caches()):
@@ -119,6 +134,17 @@ def _conv_gflops(device: str, dtype: torch.dtype, threads: int) -> float:
     return 2 * channels * channels * 9 * size * size / seconds / 1e9
 
 
+def _conv_peak_source() -> str:
+    return f"3x3 conv, {PEAK_CONV[0]} channels (oneDNN)"
+
+
+def peak_source_text(source: str) -> str:
+    """A :func:`compute_peak` source as shown in the current language (the matmul ones name code only)."""
+    if source == _conv_peak_source():
+        return tr("Roofline", "3x3 conv, {channels} channels (oneDNN)").format(channels=PEAK_CONV[0])
+    return source
+
+
 @cache
 def compute_peak(device: str, dtype: torch.dtype, threads: int) -> tuple[float, str]:
     """Measure (once per device, dtype and thread count) the compute peak and say where it came from.
@@ -132,7 +158,7 @@ def compute_peak(device: str, dtype: torch.dtype, threads: int) -> tuple[float, 
         peaks = {f"{PEAK_MATMUL_SIZE}^3 float32 matmul (BLAS)": _matmul_gflops(device, torch.float32, threads)}
     if name not in DTYPES or not DTYPES[name].crash_prone:
         with contextlib.suppress(RuntimeError):
-            peaks[f"3x3 conv, {PEAK_CONV[0]} channels (oneDNN)"] = _conv_gflops(device, dtype, threads)
+            peaks[_conv_peak_source()] = _conv_gflops(device, dtype, threads)
     source = max(peaks, key=lambda key: peaks[key])
     return peaks[source], source
 

@@ -19,6 +19,7 @@ from core.bench.records import BenchRecord
 from core.bench.roofline import Roofline, measure_roofline
 from core.bench.timing import CallCost, ImplementationFailed, Timing, measure_interleaved, ratio_interval
 from core.errors import SpecError
+from core.i18n import current_language, tr
 from core.layers import torch_dtype
 from core.spec import LayerSpec, format_sizes
 from core.validation import validate
@@ -121,13 +122,17 @@ def _torch_settings(config: BenchConfig, threads: int) -> Iterator[str]:
     """Pin threads (and TF32 on CUDA, where cuDNN convs allow it by default and matmuls do not)."""
     previous_threads = torch.get_num_threads()
     torch.set_num_threads(threads)
-    tf32 = "n/a"
+    tf32 = tr("Bench runner", "n/a")
     saved = None
     if config.device == "cuda":
         saved = (torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32)
         torch.backends.cuda.matmul.allow_tf32 = config.tf32
         torch.backends.cudnn.allow_tf32 = config.tf32
-        tf32 = f"{'on' if config.tf32 else 'off'} for both matmul and cuDNN"
+        tf32 = (
+            tr("Bench runner", "on for both matmul and cuDNN")
+            if config.tf32
+            else tr("Bench runner", "off for both matmul and cuDNN")
+        )
     try:
         yield tf32
     finally:
@@ -140,7 +145,11 @@ def _check_device(device: str) -> None:
     available = {"cpu": True, "cuda": torch.cuda.is_available(), "mps": torch.backends.mps.is_available()}
     if not available.get(device, False):
         usable = ", ".join(name for name, ok in available.items() if ok)
-        raise SpecError("device", f"{device} is not available on this machine", f"use one of {usable}")
+        raise SpecError(
+            "device",
+            tr("Bench runner", "{device} is not available on this machine").format(device=device),
+            tr("Bench runner", "use one of {devices}").format(devices=usable),
+        )
 
 
 def _record(
@@ -199,7 +208,7 @@ def _record(
 
 
 def _excluded(failure: ImplementationFailed) -> Exclusion:
-    return Exclusion(failure.name, f"failed while measuring: {failure.reason}")
+    return Exclusion(failure.name, tr("Bench runner", "failed while measuring: {reason}").format(reason=failure.reason))
 
 
 def run_bench(config: BenchConfig, cancel: CancelToken | None = None) -> Generator[BenchProgress, None, BenchResult]:
@@ -226,7 +235,7 @@ def run_bench(config: BenchConfig, cancel: CancelToken | None = None) -> Generat
             result.cancelled = True
         else:
             result.error = f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
-            yield BenchProgress(0, 0, f"error: {result.error}")
+            yield BenchProgress(0, 0, tr("Bench runner", "error: {error}").format(error=result.error))
     if token.cancelled:
         result.cancelled = True
     return result
@@ -239,7 +248,7 @@ def _measure_points(
     total = len(points) * per_point
     done = 0
     for label, spec, threads in points:
-        where = f"{config.sweep.variable}={label}" if config.sweep else "spec"
+        where = f"{config.sweep.variable}={label}" if config.sweep else tr("Bench runner", "spec")
         options = PointOptions(
             config.backward,
             config.device,
@@ -248,6 +257,7 @@ def _measure_points(
             threads,
             config.method,
             config.allocator,
+            current_language(),  # worker processes answer in the language of this one
         )
         if token.cancelled:
             return
@@ -265,7 +275,9 @@ def _measure_points(
                 step = BenchProgress(
                     done,
                     total,
-                    f"{where}: prepared {len(infos)} implementations",
+                    tr("Bench runner", "{point}: prepared {count} implementations").format(
+                        point=where, count=len(infos)
+                    ),
                     excluded=[(label, e) for e in excluded],
                 )
                 result.add(step)
@@ -279,14 +291,22 @@ def _measure_points(
                         failed = BenchProgress(
                             done,
                             total,
-                            f"{where}: {name} failed: {outcome.reason}",
+                            tr("Bench runner", "{point}: {impl} failed: {reason}").format(
+                                point=where, impl=name, reason=outcome.reason
+                            ),
                             excluded=[(label, _excluded(outcome))],
                         )
                         result.add(failed)
                         yield failed
                     elif outcome is None:
                         done += 1
-                        yield BenchProgress(done, total, f"{where}: {name}, round {round_index + 1}/{config.rounds}")
+                        yield BenchProgress(
+                            done,
+                            total,
+                            tr("Bench runner", "{point}: {impl}, round {round}/{rounds}").format(
+                                point=where, impl=name, round=round_index + 1, rounds=config.rounds
+                            ),
+                        )
                     else:
                         timings[name] = outcome
                 base = next((b for b in BASELINES if b in timings), None)
@@ -306,7 +326,9 @@ def _measure_points(
             finally:
                 unregister()
                 measurer.close()
-        step = BenchProgress(done, total, f"{where}: done", records=records, roofline=roof)
+        step = BenchProgress(
+            done, total, tr("Bench runner", "{point}: done").format(point=where), records=records, roofline=roof
+        )
         result.add(step)
         yield step
 

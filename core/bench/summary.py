@@ -7,11 +7,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core.bench.explain import explain, percent
+from core.bench.explain import explain, percent, term_text
 from core.bench.records import NOISE_THRESHOLD, BenchRecord
+from core.i18n import tr, tr_noop
 from core.memory import format_bytes
 
-NOISY = f"noisy (IQR > {100 * NOISE_THRESHOLD:.0f}% of median)"
+COLUMN_TITLES = {
+    "impl": tr_noop("Bench summary", "impl"),
+    "median us": tr_noop("Bench summary", "median us"),
+    "IQR us": tr_noop("Bench summary", "IQR us"),
+    "runs": tr_noop("Bench summary", "runs"),
+    "backend": tr_noop("Bench summary", "backend"),
+    "faults/call": tr_noop("Bench summary", "faults/call"),
+    "RSS/call": tr_noop("Bench summary", "RSS/call"),
+    "roofline": tr_noop("Bench summary", "roofline"),
+    "noise": tr_noop("Bench summary", "noise"),
+}
+"""How the columns whose key is a word are headed (the others: GFLOP/s, the swept variable, the ratio)."""
+
+
+def noisy_text() -> str:
+    """``noisy (IQR > 10% of median)``, in the current language."""
+    return tr("Bench summary", "noisy (IQR > {threshold:.0f}% of median)").format(threshold=100 * NOISE_THRESHOLD)
 
 
 def record_cells(r: Any) -> dict[str, str]:
@@ -25,11 +42,13 @@ def record_cells(r: Any) -> dict[str, str]:
         "runs": str(r.runs),
         "GFLOP/s": f"{r.gflops:.1f}",
         "ratio": ratio,
-        "backend": r.backend,
+        "backend": term_text(r.backend),
         "faults/call": f"{r.page_faults:.0f}",
-        "RSS/call": "n/a" if r.peak_rss_bytes < 0 else format_bytes(r.peak_rss_bytes),
-        "roofline": f"{percent(r.roofline_fraction)} of {r.roofline_level}",
-        "noise": NOISY if r.noise_warning else "",
+        "RSS/call": tr("Bench summary", "n/a") if r.peak_rss_bytes < 0 else format_bytes(r.peak_rss_bytes),
+        "roofline": tr("Bench summary", "{fraction} of {level}").format(
+            fraction=percent(r.roofline_fraction), level=term_text(r.roofline_level)
+        ),
+        "noise": noisy_text() if r.noise_warning else "",
     }
 
 
@@ -39,10 +58,16 @@ def records_table(records: Sequence[Any], columns: Sequence[str] | None = None) 
     cells = [record_cells(r) for r in records]
     variable = next((r.variable for r in records if r.variable), "")
     baseline = next((r.baseline for r in records if r.baseline), "")
-    names = {"value": variable, "ratio": f"ratio to {baseline} [95% CI]" if baseline else "ratio"}
+    ratio = (
+        tr("Bench summary", "ratio to {baseline} [95% CI]").format(baseline=baseline)
+        if baseline
+        else tr("Bench summary", "ratio")
+    )
+    names = {"value": variable, "ratio": ratio}
     keys = list(columns) if columns else list(cells[0]) if cells else []
     keep = [k for k in keys if (k != "value" or variable) and (k != "noise" or any(c[k] for c in cells))]
-    return [names.get(k, k) for k in keep], [[c[k] for k in keep] for c in cells]
+    header = [names[k] if k in names else tr("Bench summary", COLUMN_TITLES.get(k, k)) for k in keep]
+    return header, [[c[k] for k in keep] for c in cells]
 
 
 def _unit(seconds: float) -> tuple[str, float]:
@@ -54,8 +79,12 @@ def timing_line(r: BenchRecord) -> str:
     """E.g. ``conv: median 2.58 ms, Q1-Q3 2.56-2.62 ms over 120 runs`` (noisy ones say so)."""
     unit, scale = _unit(r.median_s)
     q1, median, q3 = (f"{value / scale:.3g}" for value in (r.q1_s, r.median_s, r.q3_s))
-    noisy = f"; {NOISY}" if r.noisy else ""
-    return f"{r.impl}: median {median} {unit}, Q1-Q3 {q1}-{q3} {unit} over {r.runs} runs{noisy}"
+    line = tr("Bench summary", "{impl}: median {median} {unit}, Q1-Q3 {q1}-{q3} {unit} over {runs} runs").format(
+        impl=r.impl, median=median, unit=unit, q1=q1, q3=q3, runs=r.runs
+    )
+    if r.noisy:
+        line = tr("Bench summary", "{line}; {noisy}").format(line=line, noisy=noisy_text())
+    return line
 
 
 @dataclass(frozen=True)

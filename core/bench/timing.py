@@ -10,9 +10,21 @@ from torch.utils import benchmark
 
 from core.bench.process_stats import minor_faults, peak_rss, reset_peak_rss
 from core.bench.records import NOISE_THRESHOLD
+from core.i18n import tr, tr_noop
 
 BOOTSTRAP_SAMPLES = 2000
-RATIO_CI = f"95% bootstrap CI of the ratio of medians ({BOOTSTRAP_SAMPLES} resamples of each side's per-run times)"
+_RATIO_CI = tr_noop(
+    "Bench timing", "95% bootstrap CI of the ratio of medians ({samples} resamples of each side's per-run times)"
+)
+RATIO_CI = _RATIO_CI.format(samples=BOOTSTRAP_SAMPLES)
+"""How a ratio's interval is computed, in English (data); a face shows :func:`ratio_ci_text`."""
+
+
+def ratio_ci_text() -> str:
+    """:data:`RATIO_CI` in the current language."""
+    return tr("Bench timing", _RATIO_CI).format(samples=BOOTSTRAP_SAMPLES)
+
+
 STATS_SECONDS = 0.2
 
 
@@ -62,7 +74,9 @@ def summarize(parts: list[benchmark.Measurement]) -> Timing:
     relative = (q3 - q1) / merged.median if merged.median > 0 else 0.0
     warning = ""
     if relative > NOISE_THRESHOLD:
-        warning = f"IQR is {100 * relative:.0f}% of the median: the machine was noisy; treat with caution"
+        warning = tr(
+            "Bench timing", "IQR is {percent:.0f}% of the median: the machine was noisy; treat with caution"
+        ).format(percent=100 * relative)
     return Timing(merged.median, q3 - q1, q1, q3, tuple(merged.times), warning)
 
 

@@ -13,18 +13,50 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.bench.runner import CancelToken
+from core.i18n import tr, tr_noop
 from core.registry import Registry, Term
 
-# Verdict colours take white text at 4.5:1 or more (badges print the word too: never colour alone).
+# Verdict colours take white text at 4.5:1 or more (badges print the word too: never colour alone). The names are
+# identifiers (results, logic, tests); the label and description are shown: through verdict_label/_description.
 VERDICTS: Registry[Term] = Registry(
     "verdict",
     [
-        Term("true", "TRUE", "the measurements support the claim as stated", "#1b7f3b"),
-        Term("partly true", "PARTLY TRUE", "right in part; the rest needs a qualification", "#9a4f00"),
-        Term("depends", "DEPENDS", "true under some conditions and false under others", "#1f5fa8"),
-        Term("false", "FALSE", "the measurements contradict the claim as stated", "#c0392b"),
+        Term(
+            "true",
+            tr_noop("Claims", "TRUE"),
+            tr_noop("Claims", "the measurements support the claim as stated"),
+            "#1b7f3b",
+        ),
+        Term(
+            "partly true",
+            tr_noop("Claims", "PARTLY TRUE"),
+            tr_noop("Claims", "right in part; the rest needs a qualification"),
+            "#9a4f00",
+        ),
+        Term(
+            "depends",
+            tr_noop("Claims", "DEPENDS"),
+            tr_noop("Claims", "true under some conditions and false under others"),
+            "#1f5fa8",
+        ),
+        Term(
+            "false",
+            tr_noop("Claims", "FALSE"),
+            tr_noop("Claims", "the measurements contradict the claim as stated"),
+            "#c0392b",
+        ),
     ],
 )
+
+
+def verdict_label(name: str) -> str:
+    """The badge word of verdict ``name`` (e.g. ``TRUE``) in the current language."""
+    return tr("Claims", VERDICTS[name].label)
+
+
+def verdict_description(name: str) -> str:
+    """What verdict ``name`` means, in one phrase, in the current language."""
+    return tr("Claims", VERDICTS[name].description)
 
 
 @dataclass(frozen=True)
@@ -70,6 +102,19 @@ class Claim(Term):
     quote: str = ""
     run: Callable[..., ClaimRun] = _not_runnable
     cheap: bool = True
+
+    # The registry marks its texts with tr_noop("Claims", ...): these show them in the current language.
+    def shown_label(self) -> str:
+        """The short title, in the current language."""
+        return tr("Claims", self.label)
+
+    def shown_quote(self) -> str:
+        """The claim as heard, in the current language."""
+        return tr("Claims", self.quote)
+
+    def shown_description(self) -> str:
+        """What is measured, in the current language."""
+        return tr("Claims", self.description)
 
 
 def check_cancel(cancel: CancelToken | None) -> None:

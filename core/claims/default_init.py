@@ -16,6 +16,7 @@ from scipy import stats
 
 from core.bench.runner import CancelToken
 from core.claims.base import ClaimProgress, ClaimResult, ClaimRun, check_cancel
+from core.i18n import tr
 from core.init_check import InitReport, check_init
 from core.layers import make_conv, make_linear
 from core.modes import linear_shape
@@ -90,37 +91,68 @@ def _uniform_pvalues(spec: LayerSpec) -> tuple[tuple[float, float], int]:
 
 def _bounds(case: InitCase) -> str:
     r = case.report
-    return (
-        f"{case.linear} has fan_in {r.linear_fan_in} (bound ±{r.linear_bound:.3g}) against {case.conv}'s "
-        f"{r.conv_fan_in} (±{r.conv_bound:.3g}); KS D = {r.ks_statistic:.2f}"
+    return tr(
+        "Init claim",
+        "{linear} has fan_in {linear_fan_in} (bound ±{linear_bound:.3g}) against {conv}'s {conv_fan_in} "
+        "(±{conv_bound:.3g}); KS D = {statistic:.2f}",
+    ).format(
+        linear=case.linear,
+        linear_fan_in=r.linear_fan_in,
+        linear_bound=r.linear_bound,
+        conv=case.conv,
+        conv_fan_in=r.conv_fan_in,
+        conv_bound=r.conv_bound,
+        statistic=r.ks_statistic,
     )
 
 
 def _evidence(evidence: InitEvidence) -> tuple[str, str]:
     equal, *unequal = evidence.cases
     r = equal.report
-    rule = "PyTorch initialises both with kaiming_uniform_(a=√5), i.e. U(±1/√fan_in): the law depends on fan_in only"
+    rule = tr(
+        "Init claim",
+        "PyTorch initialises both with kaiming_uniform_(a=√5), i.e. U(±1/√fan_in): the law depends on fan_in only",
+    )
     p_conv, p_linear = evidence.uniform_pvalues
-    same_text = (
-        f"At equal fan_in ({equal.conv} and the {equal.linear} over its 3×3 patches: fan_in {r.conv_fan_in}, both "
-        f"bounds ±{r.conv_bound:.4f}) a two-sample KS test over {r.samples:,} weights of each from {r.draws} seeded "
-        f"re-initialisations gives D = {r.ks_statistic:.4f}, p = {r.ks_pvalue:.2f}"
+    same_text = tr(
+        "Init claim",
+        "At equal fan_in ({conv} and the {linear} over its 3×3 patches: fan_in {fan_in}, both bounds ±{bound:.4f}) a "
+        "two-sample KS test over {samples:,} weights of each from {draws} seeded re-initialisations gives "
+        "D = {statistic:.4f}, p = {pvalue:.2f}",
+    ).format(
+        conv=equal.conv,
+        linear=equal.linear,
+        fan_in=r.conv_fan_in,
+        bound=r.conv_bound,
+        samples=r.samples,
+        draws=r.draws,
+        statistic=r.ks_statistic,
+        pvalue=r.ks_pvalue,
     )
-    uniform_text = (
-        f"each also fits U(±1/√{r.conv_fan_in}) itself (one-sample KS p = {p_conv:.2f} conv, {p_linear:.2f} "
-        f"Linear, {evidence.uniform_samples:,} weights)"
-    )
+    uniform_text = tr(
+        "Init claim",
+        "each also fits U(±1/√{fan_in}) itself (one-sample KS p = {p_conv:.2f} conv, {p_linear:.2f} Linear, "
+        "{samples:,} weights)",
+    ).format(fan_in=r.conv_fan_in, p_conv=p_conv, p_linear=p_linear, samples=evidence.uniform_samples)
     differ = all(c.report.linear_fan_in != c.report.conv_fan_in and not c.report.same_distribution for c in unequal)
-    differ_text = "They differ only when fan_in differs: " + "; ".join(f"{c.title}: {_bounds(c)}" for c in unequal)
-    if equal.equal_fan_in and r.same_distribution and differ:
-        return "false", (
-            f"False as stated. {rule}. {same_text}: no difference; {uniform_text}. {differ_text}. That is the same "
-            "rule applied to a different fan_in, not a better initialisation."
+    differ_text = tr("Init claim", "They differ only when fan_in differs: {cases}").format(
+        cases=tr("Init claim", "; ").join(
+            tr("Init claim", "{case}: {bounds}").format(case=c.title, bounds=_bounds(c)) for c in unequal
         )
-    return "depends", (
-        f"{rule}. {same_text}: "
-        + ("no difference" if r.same_distribution else "the test rejects at 1% (a chance event for equal laws)")
-        + f"; {uniform_text}. {differ_text}."
+    )
+    if equal.equal_fan_in and r.same_distribution and differ:
+        return "false", tr(
+            "Init claim",
+            "False as stated. {rule}. {same}: no difference; {uniform}. {differ}. That is the same rule applied to a "
+            "different fan_in, not a better initialisation.",
+        ).format(rule=rule, same=same_text, uniform=uniform_text, differ=differ_text)
+    outcome = (
+        tr("Init claim", "no difference")
+        if r.same_distribution
+        else tr("Init claim", "the test rejects at 1% (a chance event for equal laws)")
+    )
+    return "depends", tr("Init claim", "{rule}. {same}: {outcome}; {uniform}. {differ}.").format(
+        rule=rule, same=same_text, outcome=outcome, uniform=uniform_text, differ=differ_text
     )
 
 
@@ -128,15 +160,25 @@ def run(cancel: CancelToken | None = None) -> ClaimRun:
     """Compare the default inits at equal fan_in, then for a Toeplitz Linear and a depthwise conv."""
     cases = []
     plan = (
-        ("equal fan_in", EQUAL),
-        ("a conv unrolled to its Toeplitz Linear (fan_in Cin·H·W)", TOEPLITZ),
-        ("a depthwise conv, groups=16 (fan_in Cin/groups·k·k)", DEPTHWISE),
+        (tr("Init claim", "equal fan_in"), EQUAL),
+        (tr("Init claim", "a conv unrolled to its Toeplitz Linear (fan_in Cin·H·W)"), TOEPLITZ),
+        (
+            tr("Init claim", "a depthwise conv, groups={groups} (fan_in Cin/groups·k·k)").format(
+                groups=DEPTHWISE.groups
+            ),
+            DEPTHWISE,
+        ),
     )
     for index, (title, spec) in enumerate(plan):
-        yield ClaimProgress(index / (len(plan) + 1), f"re-initialising {title}: {DRAWS} draws")
+        yield ClaimProgress(
+            index / (len(plan) + 1),
+            tr("Init claim", "re-initialising {case}: {draws} draws").format(case=title, draws=DRAWS),
+        )
         check_cancel(cancel)
         cases.append(_case(title, spec))
-    yield ClaimProgress(len(plan) / (len(plan) + 1), "testing each layer's weights against U(±1/√fan_in)")
+    yield ClaimProgress(
+        len(plan) / (len(plan) + 1), tr("Init claim", "testing each layer's weights against U(±1/√fan_in)")
+    )
     check_cancel(cancel)
     pvalues, samples = _uniform_pvalues(EQUAL)
     evidence = InitEvidence(cases=tuple(cases), uniform_pvalues=pvalues, uniform_samples=samples)

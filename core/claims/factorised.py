@@ -21,6 +21,7 @@ from torch import nn
 
 from core.bench.runner import CancelToken
 from core.claims.base import ClaimProgress, ClaimResult, ClaimRun, check_cancel
+from core.i18n import tr
 
 NAME = "factorised"
 SEED = 0
@@ -112,10 +113,20 @@ def _parameter_rows() -> tuple[ParamRow, ...]:
         single_one = nn.Conv2d(1, 1, 3, bias=False)
         single_wide = nn.Conv2d(c, c, 3, padding=1)
     return (
-        ParamRow("1×3 then 3×1, one channel, no bias", "3 + 3", 3 + 3, count(*one)),
-        ParamRow("3×3, one channel, no bias", "3·3", 3 * 3, count(single_one)),
-        ParamRow(f"1×3 then 3×1, C = {c}, bias", "2·(3·C·C + C) = 6C² + 2C", 6 * c * c + 2 * c, count(*wide)),
-        ParamRow(f"3×3, C = {c}, bias", "9C² + C", 9 * c * c + c, count(single_wide)),
+        ParamRow(tr("Factorised claim", "1×3 then 3×1, one channel, no bias"), "3 + 3", 3 + 3, count(*one)),
+        ParamRow(tr("Factorised claim", "3×3, one channel, no bias"), "3·3", 3 * 3, count(single_one)),
+        ParamRow(
+            tr("Factorised claim", "1×3 then 3×1, C = {channels}, bias").format(channels=c),
+            "2·(3·C·C + C) = 6C² + 2C",
+            6 * c * c + 2 * c,
+            count(*wide),
+        ),
+        ParamRow(
+            tr("Factorised claim", "3×3, C = {channels}, bias").format(channels=c),
+            "9C² + C",
+            9 * c * c + c,
+            count(single_wide),
+        ),
     )
 
 
@@ -161,41 +172,82 @@ def _evidence(e: FactorEvidence) -> tuple[str, str]:
     s = e.singular_values
     cin, mid, cout = e.multi_channels
     last = e.leak_difference.shape[0] - 1
-    rows = " and ".join("top" if r == 0 else "bottom" if r == last else f"{r}th" for r in e.leak_rows)
-    text = (
-        f"The pair has {pair_one.by_module} weights per channel pair against {single_one.by_module} (with C "
-        f"channels and biases {pair_wide.formula.split('= ')[-1]} against 9C² + C: {pair_wide.by_module:,} against "
-        f"{single_wide.by_module:,} for C = {CHANNELS}, counted on real modules) and the same "
-        f"{e.receptive_field[0]}×{e.receptive_field[1]} receptive field, but a smaller function class. With one "
-        f"channel and no bias its effective kernel is the outer product of its two weights, rank 1: Sobel "
-        f"[1,2,1]ᵀ[−1,0,1] is one, and composing the two convs reproduces it (max error {e.sobel_error:.2g}). The "
-        f"Laplacian [[0,1,0],[1,−4,1],[0,1,0]] is not: singular values {s[0]:.3f}, {s[1]:.3f}, {s[2]:.3f}, so its "
-        f"best rank-1 fit misses by √(s₂² + s₃²) = {e.svd_error:.3f} (Frobenius), {100 * e.relative_error:.0f}% of "
-        f"its norm; the pair built from that fit misses by {e.best_error:.3f}, and fitting the pair by L-BFGS "
-        f"gets no closer ({e.fitted_error:.3f}). With m channels in between, each kernel from input c to output "
-        f"o is a sum of m rank-1 terms whose factors all channel pairs share: real layers {cin}→{mid}→{cout} match "
-        f"that formula (max difference {e.multi_formula_difference:.1g}), and their {len(e.multi_ranks)} kernels, of "
-        f"rank ≤ {max(e.multi_ranks)}, come from {3 * cin * mid + 3 * mid * cout} weights where {cin * cout} free "
-        f"3×3 kernels take {9 * cin * cout}. And a bias on the first conv (b₁ = {e.first_bias:.3f}) leaks through "
-        f"the second conv's zero padding: the best single 3×3 conv (the composed kernel, bias {e.combined_bias:.3f})"
-        f" matches every interior output (max difference {e.interior_max:.1g}) but differs on the {rows} rows, by "
-        f"up to {e.leak_max:.3f}."
+    rows = tr("Factorised claim", " and ").join(
+        tr("Factorised claim", "top")
+        if r == 0
+        else tr("Factorised claim", "bottom")
+        if r == last
+        else tr("Factorised claim", "{row}th").format(row=r)
+        for r in e.leak_rows
+    )
+    text = tr(
+        "Factorised claim",
+        "The pair has {pair_weights} weights per channel pair against {single_weights} (with C channels and biases "
+        "{pair_formula} against 9C² + C: {pair_count:,} against {single_count:,} for C = {channels}, counted on real "
+        "modules) and the same {field_h}×{field_w} receptive field, but a smaller function class. With one channel "
+        "and no bias its effective kernel is the outer product of its two weights, rank 1: Sobel [1,2,1]ᵀ[−1,0,1] is "
+        "one, and composing the two convs reproduces it (max error {sobel_error:.2g}). The Laplacian "
+        "[[0,1,0],[1,−4,1],[0,1,0]] is not: singular values {s1:.3f}, {s2:.3f}, {s3:.3f}, so its best rank-1 fit "
+        "misses by √(s₂² + s₃²) = {svd_error:.3f} (Frobenius), {relative:.0f}% of its norm; the pair built from that "
+        "fit misses by {best_error:.3f}, and fitting the pair by L-BFGS gets no closer ({fitted_error:.3f}). With m "
+        "channels in between, each kernel from input c to output o is a sum of m rank-1 terms whose factors all "
+        "channel pairs share: real layers {cin}→{mid}→{cout} match that formula (max difference "
+        "{formula_difference:.1g}), and their {kernels} kernels, of rank ≤ {rank}, come from {pair_total} weights "
+        "where {free} free 3×3 kernels take {free_total}. And a bias on the first conv (b₁ = {first_bias:.3f}) leaks "
+        "through the second conv's zero padding: the best single 3×3 conv (the composed kernel, bias "
+        "{combined_bias:.3f}) matches every interior output (max difference {interior:.1g}) but differs on the "
+        "{rows} rows, by up to {leak:.3f}.",
+    ).format(
+        pair_weights=pair_one.by_module,
+        single_weights=single_one.by_module,
+        pair_formula=pair_wide.formula.split("= ")[-1],
+        pair_count=pair_wide.by_module,
+        single_count=single_wide.by_module,
+        channels=CHANNELS,
+        field_h=e.receptive_field[0],
+        field_w=e.receptive_field[1],
+        sobel_error=e.sobel_error,
+        s1=s[0],
+        s2=s[1],
+        s3=s[2],
+        svd_error=e.svd_error,
+        relative=100 * e.relative_error,
+        best_error=e.best_error,
+        fitted_error=e.fitted_error,
+        cin=cin,
+        mid=mid,
+        cout=cout,
+        formula_difference=e.multi_formula_difference,
+        kernels=len(e.multi_ranks),
+        rank=max(e.multi_ranks),
+        pair_total=3 * cin * mid + 3 * mid * cout,
+        free=cin * cout,
+        free_total=9 * cin * cout,
+        first_bias=e.first_bias,
+        combined_bias=e.combined_bias,
+        interior=e.interior_max,
+        rows=rows,
+        leak=e.leak_max,
     )
     if e.sobel_error < ZERO and e.svd_error > ZERO and e.fitted_error >= e.svd_error - 1e-9:
-        return "false", "False as a general replacement, true for rank-1 kernels only. " + text
+        return "false", tr(
+            "Factorised claim", "False as a general replacement, true for rank-1 kernels only. {evidence}"
+        ).format(evidence=text)
     return "partly true", text
 
 
 def run(cancel: CancelToken | None = None) -> ClaimRun:
     """Parameters, Sobel, the Laplacian's best rank-1 fit, m-channel composition and the bias leak."""
-    yield ClaimProgress(0.0, "counting parameters; composing the pair into Sobel")
+    yield ClaimProgress(0.0, tr("Factorised claim", "counting parameters; composing the pair into Sobel"))
     check_cancel(cancel)
     params = _parameter_rows()
     sobel_column = torch.tensor(SOBEL_COLUMN, dtype=torch.float64)
     sobel_row = torch.tensor(SOBEL_ROW, dtype=torch.float64)
     sobel_target = torch.outer(sobel_column, sobel_row)
     sobel = effective_kernel(*_one_channel_pair(sobel_column, sobel_row))[0, 0]
-    yield ClaimProgress(0.25, "the Laplacian's best rank-1 fit: SVD, and the pair fitted by L-BFGS")
+    yield ClaimProgress(
+        0.25, tr("Factorised claim", "the Laplacian's best rank-1 fit: SVD, and the pair fitted by L-BFGS")
+    )
     check_cancel(cancel)
     laplacian = torch.tensor(LAPLACIAN, dtype=torch.float64)
     u, singular, vh = torch.linalg.svd(laplacian)
@@ -203,7 +255,7 @@ def run(cancel: CancelToken | None = None) -> ClaimRun:
     best = effective_kernel(*_one_channel_pair(scale * u[:, 0], scale * vh[0]))[0, 0]
     svd_error = math.sqrt(float((singular[1:] ** 2).sum()))
     fitted_error = _fit_pair(laplacian)
-    yield ClaimProgress(0.55, "composing real layers with channels in between")
+    yield ClaimProgress(0.55, tr("Factorised claim", "composing real layers with channels in between"))
     check_cancel(cancel)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(SEED + 1)
@@ -211,7 +263,9 @@ def run(cancel: CancelToken | None = None) -> ClaimRun:
     composed = effective_kernel(first, second)
     support = composed.abs().sum(dim=(0, 1)) > 0
     ranks = tuple(int(torch.linalg.matrix_rank(k)) for k in composed.reshape(-1, 3, 3))
-    yield ClaimProgress(0.8, "a bias on the first conv: the pair against the best single 3×3 conv")
+    yield ClaimProgress(
+        0.8, tr("Factorised claim", "a bias on the first conv: the pair against the best single 3×3 conv")
+    )
     check_cancel(cancel)
     leak, first_bias, combined_bias = _bias_leak()
     nonzero = np.abs(leak) > ZERO

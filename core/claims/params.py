@@ -15,6 +15,7 @@ from torch import nn
 
 from core.bench.runner import CancelToken
 from core.claims.base import ClaimProgress, ClaimResult, ClaimRun, check_cancel
+from core.i18n import tr
 
 NAME = "params"
 GENERAL = "Cin/groups·kh·kw·Co + Co·bias"
@@ -92,24 +93,40 @@ def _evidence(rows: tuple[ParamsRow, ...]) -> tuple[str, str]:
     plain = [r for r in rows if r.groups == 1 and r.bias]
     no_bias = [r for r in rows if r.groups == 1 and not r.bias]
     grouped = [r for r in rows if r.groups > 1]
-    seed = " and ".join(f"{r.layer}: {r.module:,}" for r in plain[:2])
-    bias_free = ", ".join(f"{r.module:,}" for r in no_bias)
-    grouped_text = "; ".join(
-        f"{r.layer} has {r.module:,} ({r.general_text}), the claim says {r.claimed:,}" for r in grouped
+    seed = tr("Params claim", " and ").join(
+        tr("Params claim", "{layer}: {count:,}").format(layer=r.layer, count=r.module) for r in plain[:2]
     )
-    text = (
-        f"Counted with sum(p.numel()) on real modules. With groups=1 and a bias the claim's formula matches "
-        f"{sum(r.claim_holds for r in plain)} of {len(plain)} layers ({seed}; kh·kw for a non-square kernel). "
-        f"Without a bias drop the + Co ({bias_free}). With groups each output channel sees only Cin/groups inputs, "
-        f"so the count is {GENERAL}: {grouped_text}. That general formula matches "
-        f"{sum(r.formula_holds for r in rows)} of {len(rows)} layers."
+    bias_free = tr("Params claim", ", ").join(f"{r.module:,}" for r in no_bias)
+    grouped_text = tr("Params claim", "; ").join(
+        tr("Params claim", "{layer} has {count:,} ({formula}), the claim says {claimed:,}").format(
+            layer=r.layer, count=r.module, formula=r.general_text, claimed=r.claimed
+        )
+        for r in grouped
+    )
+    text = tr(
+        "Params claim",
+        "Counted with sum(p.numel()) on real modules. With groups=1 and a bias the claim's formula matches "
+        "{plain_matched} of {plain_count} layers ({seed}; kh·kw for a non-square kernel). Without a bias drop the "
+        "+ Co ({bias_free}). With groups each output channel sees only Cin/groups inputs, so the count is "
+        "{general}: {grouped}. That general formula matches {general_matched} of {count} layers.",
+    ).format(
+        plain_matched=sum(r.claim_holds for r in plain),
+        plain_count=len(plain),
+        seed=seed,
+        bias_free=bias_free,
+        general=GENERAL,
+        grouped=grouped_text,
+        general_matched=sum(r.formula_holds for r in rows),
+        count=len(rows),
     )
     all_general = all(r.formula_holds for r in rows)
     if all(r.claim_holds for r in rows):
-        return "true", "True. " + text
+        return "true", tr("Params claim", "True. {evidence}").format(evidence=text)
     if all_general and all(r.claim_holds for r in plain) and not all(r.claim_holds for r in grouped):
-        return "partly true", "Partly true: right for groups=1 (with a bias). " + text
-    return "false", "False as measured. " + text
+        return "partly true", tr("Params claim", "Partly true: right for groups=1 (with a bias). {evidence}").format(
+            evidence=text
+        )
+    return "false", tr("Params claim", "False as measured. {evidence}").format(evidence=text)
 
 
 def run(cancel: CancelToken | None = None) -> ClaimRun:
@@ -117,7 +134,9 @@ def run(cancel: CancelToken | None = None) -> ClaimRun:
     depthwise conv: formula against ``sum(p.numel())``."""
     rows = []
     for index, layer in enumerate(LAYERS):
-        yield ClaimProgress(index / len(LAYERS), f"counting {_layer_name(*layer)}")
+        yield ClaimProgress(
+            index / len(LAYERS), tr("Params claim", "counting {layer}").format(layer=_layer_name(*layer))
+        )
         check_cancel(cancel)
         rows.append(_row(*layer))
     evidence = ParamsEvidence(tuple(rows))

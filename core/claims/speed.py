@@ -29,6 +29,7 @@ from core.bench.records import BenchRecord
 from core.bench.runner import BenchResult, CancelToken, run_bench
 from core.claims.base import ClaimCancelled, ClaimProgress, ClaimResult, ClaimRun, check_cancel
 from core.errors import SpecError
+from core.i18n import tr, tr_noop
 from core.memory import format_bytes
 from core.presets import load_preset
 from core.spec import LayerSpec
@@ -40,6 +41,8 @@ WARM_IMPLS = ("linear", "conv", "conv_channels_last")
 ORDER_OF_MAGNITUDE = 10.0
 PAGE = 4096
 FRESH_SHARE = 0.7  # of the progress bar: process start-up dominates
+CONDITION_NAMES = {"fresh": tr_noop("Speed claim", "fresh"), "warm": tr_noop("Speed claim", "warm")}
+"""How each condition's key is shown (see :func:`condition_name`)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,11 @@ def _thread_counts(options: SpeedOptions) -> tuple[int, ...]:
     return options.thread_counts or tuple(dict.fromkeys((1, torch.get_num_threads())))
 
 
+def condition_name(key: str) -> str:
+    """A condition's key (``fresh``, ``warm``: identifiers in the data) as shown, in the current language."""
+    return tr("Speed claim", CONDITION_NAMES.get(key, key))
+
+
 def _drive(
     config: BenchConfig, cancel: CancelToken, start: float, span: float, label: str
 ) -> Generator[ClaimProgress, None, BenchResult]:
@@ -114,7 +122,10 @@ def _drive(
         while True:
             progress = next(run)
             fraction = start + span * (progress.done / progress.total if progress.total else 0.0)
-            yield ClaimProgress(min(fraction, start + span), f"{label}: {progress.message}")
+            yield ClaimProgress(
+                min(fraction, start + span),
+                tr("Speed claim", "{condition}: {message}").format(condition=label, message=progress.message),
+            )
     except StopIteration as stop:
         result: BenchResult = stop.value
         return result
@@ -123,7 +134,9 @@ def _drive(
 
 
 def _threads(count: int) -> str:
-    return f"{count} thread{'s' if count != 1 else ''}"
+    if count != 1:
+        return tr("Speed claim", "{count} threads").format(count=count)
+    return tr("Speed claim", "{count} thread").format(count=count)
 
 
 def _ms(record: BenchRecord) -> str:
@@ -131,7 +144,9 @@ def _ms(record: BenchRecord) -> str:
 
 
 def _ratio(record: BenchRecord) -> str:
-    return f"{record.ratio_to_linear:.2f}× (95% CI {record.ratio_low:.2f}–{record.ratio_high:.2f})"
+    return tr("Speed claim", "{ratio:.2f}× (95% CI {low:.2f}–{high:.2f})").format(
+        ratio=record.ratio_to_linear, low=record.ratio_low, high=record.ratio_high
+    )
 
 
 def _faults(record: BenchRecord) -> str:
@@ -156,14 +171,28 @@ def _fresh_text(evidence: SpeedEvidence) -> list[str]:
     if linear is None or conv is None:
         return []
     where = (
-        "In a fresh process per implementation (isolation process, glibc's default allocator)"
+        tr("Speed claim", "In a fresh process per implementation (isolation process, glibc's default allocator)")
         if fresh.isolation == "process"
-        else f"In this process (isolation none, {fresh.allocator} allocator)"
+        else tr("Speed claim", "In this process (isolation none, {allocator} allocator)").format(
+            allocator=fresh.allocator
+        )
     )
     return [
-        f"{where}, at {_threads(conv.threads)}, the conv took {_ms(conv)} against the Linear's {_ms(linear)}: "
-        f"{_ratio(conv)}, paying {_faults(conv)} minor page faults per call (~{format_bytes(conv.page_faults * PAGE)}"
-        f" mapped afresh every call) against the Linear's {_faults(linear)}."
+        tr(
+            "Speed claim",
+            "{where}, at {threads}, the conv took {conv_time} against the Linear's {linear_time}: {ratio}, paying "
+            "{conv_faults} minor page faults per call (~{mapped} mapped afresh every call) against the Linear's "
+            "{linear_faults}.",
+        ).format(
+            where=where,
+            threads=_threads(conv.threads),
+            conv_time=_ms(conv),
+            linear_time=_ms(linear),
+            ratio=_ratio(conv),
+            conv_faults=_faults(conv),
+            mapped=format_bytes(conv.page_faults * PAGE),
+            linear_faults=_faults(linear),
+        )
     ]
 
 
@@ -176,16 +205,27 @@ def _warm_text(evidence: SpeedEvidence) -> list[str]:
         conv, last = warm.record("conv", threads), warm.record("conv_channels_last", threads)
         found = []
         if conv is not None:
-            found.append(f"the conv {_ratio(conv)} with {_faults(conv)} faults per call")
+            found.append(
+                tr("Speed claim", "the conv {ratio} with {faults} faults per call").format(
+                    ratio=_ratio(conv), faults=_faults(conv)
+                )
+            )
         if last is not None:
-            found.append(f"on channels_last data {_ratio(last)}")
+            found.append(tr("Speed claim", "on channels_last data {ratio}").format(ratio=_ratio(last)))
         if found:
-            parts.append(f"at {_threads(threads)} {', '.join(found)}")
+            parts.append(
+                tr("Speed claim", "at {threads} {found}").format(
+                    threads=_threads(threads), found=tr("Speed claim", ", ").join(found)
+                )
+            )
     if not parts:
         return []
     return [
-        f"In this process, whose allocator had already kept its freed blocks (isolation none, {warm.allocator} "
-        f"allocator): {'; '.join(parts)}."
+        tr(
+            "Speed claim",
+            "In this process, whose allocator had already kept its freed blocks (isolation none, {allocator} "
+            "allocator): {parts}.",
+        ).format(allocator=warm.allocator, parts=tr("Speed claim", "; ").join(parts))
     ]
 
 
@@ -199,60 +239,102 @@ def _depends_text(evidence: SpeedEvidence) -> str:
         same = warm.record("conv", conv.threads) if conv else None
         if conv and same:
             effects.append(
-                f"the allocator and its page faults ({conv.ratio_to_linear:.2f}× fresh, "
-                f"{same.ratio_to_linear:.2f}× warm, both at {_threads(conv.threads)})"
+                tr(
+                    "Speed claim",
+                    "the allocator and its page faults ({fresh:.2f}× fresh, {warm:.2f}× warm, both at {threads})",
+                ).format(fresh=conv.ratio_to_linear, warm=same.ratio_to_linear, threads=_threads(conv.threads))
             )
     if warm and counts:
         conv, last = warm.record("conv", counts[-1]), warm.record("conv_channels_last", counts[-1])
         if conv and last:
-            effects.append(f"the layout ({conv.ratio_to_linear:.2f}× NCL, {last.ratio_to_linear:.2f}× channels_last)")
+            effects.append(
+                tr("Speed claim", "the layout ({ncl:.2f}× NCL, {channels_last:.2f}× channels_last)").format(
+                    ncl=conv.ratio_to_linear, channels_last=last.ratio_to_linear
+                )
+            )
     if warm and len(counts) > 1:
         one, many = warm.record("conv", counts[0]), warm.record("conv", counts[-1])
         if one and many:
             effects.append(
-                f"the threads ({one.ratio_to_linear:.2f}× at {counts[0]}, {many.ratio_to_linear:.2f}× at "
-                f"{counts[-1]}) and how busy the cores are"
+                tr(
+                    "Speed claim",
+                    "the threads ({few_ratio:.2f}× at {few}, {many_ratio:.2f}× at {many}) and how busy the cores are",
+                ).format(few_ratio=one.ratio_to_linear, few=counts[0], many_ratio=many.ratio_to_linear, many=counts[-1])
             )
-    return "The gap depends on " + ("; ".join(effects) if effects else "the conditions of measurement") + "."
+    return tr("Speed claim", "The gap depends on {effects}.").format(
+        effects=tr("Speed claim", "; ").join(effects) if effects else tr("Speed claim", "the conditions of measurement")
+    )
 
 
 def _evidence(evidence: SpeedEvidence) -> tuple[str, str]:
     ratios = _ratios(evidence)
     if not ratios:
-        problems = "; ".join(evidence.errors + evidence.excluded) or "no conv/Linear pair was measured"
-        raise RuntimeError(f"the benchmark produced no ratio: {problems}")
+        problems = tr("Speed claim", "; ").join(evidence.errors + evidence.excluded) or tr(
+            "Speed claim", "no conv/Linear pair was measured"
+        )
+        raise RuntimeError(tr("Speed claim", "the benchmark produced no ratio: {problems}").format(problems=problems))
     spec = evidence.spec
     low, high = min(r for _, r in ratios), max(r for _, r in ratios)
-    intro = (
-        f"Measured live with the project's bench engine (torch.utils.benchmark, {evidence.min_run_time:g} s per "
-        f"implementation in {evidence.rounds} rounds, {evidence.seconds:.1f} s in all): {spec.describe()}, against "
-        f"Linear({spec.cin}, {spec.cout}) on {spec.batch}×{spec.input_size[0]}×{spec.cin}: the same "
-        f"{spec.batch * spec.input_size[0] * spec.cin * spec.cout:,} multiply-adds. Conv / Linear time ranged "
-        f"{low:.2f}×–{high:.2f}× over {len(ratios)} conditions."
+    intro = tr(
+        "Speed claim",
+        "Measured live with the project's bench engine (torch.utils.benchmark, {min_run_time:g} s per implementation "
+        "in {rounds} rounds, {seconds:.1f} s in all): {spec}, against Linear({cin}, {cout}) on {batch}×{length}×{cin}: "
+        "the same {macs:,} multiply-adds. Conv / Linear time ranged {low:.2f}×–{high:.2f}× over {count} conditions.",
+    ).format(
+        min_run_time=evidence.min_run_time,
+        rounds=evidence.rounds,
+        seconds=evidence.seconds,
+        spec=spec.describe(),
+        cin=spec.cin,
+        cout=spec.cout,
+        batch=spec.batch,
+        length=spec.input_size[0],
+        macs=spec.batch * spec.input_size[0] * spec.cin * spec.cout,
+        low=low,
+        high=high,
+        count=len(ratios),
     )
     if low >= ORDER_OF_MAGNITUDE:
-        verdict, head = "true", f"True here: an order of magnitude (≥ {ORDER_OF_MAGNITUDE:g}×) under every condition."
+        verdict = "true"
+        head = tr("Speed claim", "True here: an order of magnitude (≥ {order:g}×) under every condition.").format(
+            order=ORDER_OF_MAGNITUDE
+        )
     elif high < ORDER_OF_MAGNITUDE:
-        verdict, head = (
-            "false",
-            (f"False here: not an order of magnitude (≥ {ORDER_OF_MAGNITUDE:g}×) under any condition measured."),
-        )
+        verdict = "false"
+        head = tr(
+            "Speed claim", "False here: not an order of magnitude (≥ {order:g}×) under any condition measured."
+        ).format(order=ORDER_OF_MAGNITUDE)
     else:
-        verdict, head = (
-            "depends",
-            (
-                f"Depends: an order of magnitude (≥ {ORDER_OF_MAGNITUDE:g}×) under some conditions only, "
-                f"{high:.1f}× at worst and {low:.2f}× at best."
-            ),
-        )
+        verdict = "depends"
+        head = tr(
+            "Speed claim",
+            "Depends: an order of magnitude (≥ {order:g}×) under some conditions only, {worst:.1f}× at worst and "
+            "{best:.2f}× at best.",
+        ).format(order=ORDER_OF_MAGNITUDE, worst=high, best=low)
     noisy = sorted({r.impl for c in evidence.conditions for r in c.records if r.noise_warning})
     tail = []
     if noisy:
-        tail.append(f"Noisy (IQR over 10% of the median): {', '.join(noisy)}; the machine was busy.")
+        tail.append(
+            tr("Speed claim", "Noisy (IQR over 10% of the median): {impls}; the machine was busy.").format(
+                impls=", ".join(noisy)
+            )
+        )
     if evidence.errors or evidence.excluded:
-        tail.append("Not measured: " + "; ".join(evidence.errors + evidence.excluded) + ".")
-    text = " ".join([head, intro, *_fresh_text(evidence), *_warm_text(evidence), _depends_text(evidence), *tail])
-    return verdict, text
+        tail.append(
+            tr("Speed claim", "Not measured: {problems}.").format(
+                problems=tr("Speed claim", "; ").join(evidence.errors + evidence.excluded)
+            )
+        )
+    sentences = [head, intro, *_fresh_text(evidence), *_warm_text(evidence), _depends_text(evidence), *tail]
+    return verdict, _paragraph(sentences)
+
+
+def _paragraph(sentences: list[str]) -> str:
+    """Sentences run together: a space after an English full stop, none after a Chinese one (。)."""
+    text = ""
+    for sentence in sentences:
+        text += sentence if not text or text.endswith("。") else " " + sentence
+    return text
 
 
 def run(cancel: CancelToken | None = None, options: SpeedOptions | None = None) -> ClaimRun:
@@ -268,7 +350,9 @@ def run(cancel: CancelToken | None = None, options: SpeedOptions | None = None) 
     plans = (
         (
             "fresh",
-            "a new process per implementation" if options.fresh_isolation == "process" else "this process",
+            tr("Speed claim", "a new process per implementation")
+            if options.fresh_isolation == "process"
+            else tr("Speed claim", "this process"),
             BenchConfig(
                 spec=spec,
                 impls=FRESH_IMPLS,
@@ -281,7 +365,7 @@ def run(cancel: CancelToken | None = None, options: SpeedOptions | None = None) 
         ),
         (
             "warm",
-            "this process, allocator warm",
+            tr("Speed claim", "this process, allocator warm"),
             BenchConfig(
                 spec=spec,
                 impls=WARM_IMPLS,
@@ -297,16 +381,25 @@ def run(cancel: CancelToken | None = None, options: SpeedOptions | None = None) 
     conditions, excluded, errors = [], [], []
     start = 0.0
     for key, label, config in plans:
-        yield ClaimProgress(start, f"{key}: preparing {', '.join(config.impls)} (isolation {config.isolation})")
+        shown = condition_name(key)
+        yield ClaimProgress(
+            start,
+            tr("Speed claim", "{condition}: preparing {impls} (isolation {isolation})").format(
+                condition=shown, impls=", ".join(config.impls), isolation=config.isolation
+            ),
+        )
         check_cancel(token)
         span = FRESH_SHARE if key == "fresh" else 1.0 - FRESH_SHARE
-        result = yield from _drive(config, token, start, span, key)
+        result = yield from _drive(config, token, start, span, shown)
         if token.cancelled or result.cancelled:
             raise ClaimCancelled("cancelled")
         start += span
-        excluded += [f"{key} {e.name}: {e.reason}" for _, e in result.excluded]
+        excluded += [
+            tr("Speed claim", "{condition} {impl}: {reason}").format(condition=shown, impl=e.name, reason=e.reason)
+            for _, e in result.excluded
+        ]
         if result.error:
-            errors.append(f"{key}: {result.error}")
+            errors.append(tr("Speed claim", "{condition}: {error}").format(condition=shown, error=result.error))
         conditions.append(SpeedCondition(key, label, config.isolation, config.allocator, tuple(result.records)))
     evidence = SpeedEvidence(
         spec=spec,

@@ -16,6 +16,7 @@ from torch import nn
 
 from core.bench.runner import CancelToken
 from core.claims.base import ClaimProgress, ClaimResult, ClaimRun, check_cancel
+from core.i18n import tr
 
 NAME = "stride"
 CIN, COUT, SEED = 3, 4, 0
@@ -87,20 +88,38 @@ def _evidence(evidence: StrideEvidence) -> tuple[str, str]:
     halves = all(c.output_size == c.ceil_half for c in evidence.cases)
     exact = max(c.max_abs_difference for c in evidence.cases)
     discarded = even.total - even.used_count
-    sizes = "; ".join(f"{_size(c.input_size)} → {_size(c.output_size)}" for c in evidence.cases)
-    text = (
-        f"Each side halves, rounding up: H_out = floor((H − 1)/2) + 1 = ceil(H/2) ({sizes}; "
-        f"{odd.input_size[0]}/2 = {odd.input_size[0] / 2:g} becomes {odd.output_size[0]}). But the map keeps a "
-        f"quarter of its positions, not half: on {_size(even.input_size)} only {even.used_count} of {even.total} "
-        f"input positions ({100 * even.kept_fraction:.0f}%) influence any output (the non-zero columns of the "
-        f"conv's Jacobian), the other {discarded} are never read: {discarded // even.used_count} of every "
-        f"{even.total // even.used_count}; on {_size(odd.input_size)}, {odd.used_count} of {odd.total} "
-        f"({100 * odd.kept_fraction:.0f}%). It is exactly 'take every second row and column, then a "
-        f"Linear({evidence.cin}, {evidence.cout}) over channels': max abs difference {exact:.3g} in float64."
+    sizes = tr("Stride claim", "; ").join(f"{_size(c.input_size)} → {_size(c.output_size)}" for c in evidence.cases)
+    text = tr(
+        "Stride claim",
+        "Each side halves, rounding up: H_out = floor((H − 1)/2) + 1 = ceil(H/2) ({sizes}; {odd_side}/2 = "
+        "{odd_half:g} becomes {odd_out}). But the map keeps a quarter of its positions, not half: on {even_size} only "
+        "{even_used} of {even_total} input positions ({even_percent:.0f}%) influence any output (the non-zero columns "
+        "of the conv's Jacobian), the other {discarded} are never read: {skipped} of every {every}; on {odd_size}, "
+        "{odd_used} of {odd_total} ({odd_percent:.0f}%). It is exactly 'take every second row and column, then a "
+        "Linear({cin}, {cout}) over channels': max abs difference {difference:.3g} in float64.",
+    ).format(
+        sizes=sizes,
+        odd_side=odd.input_size[0],
+        odd_half=odd.input_size[0] / 2,
+        odd_out=odd.output_size[0],
+        even_size=_size(even.input_size),
+        even_used=even.used_count,
+        even_total=even.total,
+        even_percent=100 * even.kept_fraction,
+        discarded=discarded,
+        skipped=discarded // even.used_count,
+        every=even.total // even.used_count,
+        odd_size=_size(odd.input_size),
+        odd_used=odd.used_count,
+        odd_total=odd.total,
+        odd_percent=100 * odd.kept_fraction,
+        cin=evidence.cin,
+        cout=evidence.cout,
+        difference=exact,
     )
     if halves and even.kept_fraction == 0.25 and exact < 1e-12:
-        return "partly true", "Partly true. " + text
-    return "false", "False as measured. " + text
+        return "partly true", tr("Stride claim", "Partly true. {evidence}").format(evidence=text)
+    return "false", tr("Stride claim", "False as measured. {evidence}").format(evidence=text)
 
 
 def run(cancel: CancelToken | None = None) -> ClaimRun:
@@ -111,7 +130,9 @@ def run(cancel: CancelToken | None = None) -> ClaimRun:
         conv = nn.Conv2d(CIN, COUT, kernel_size=1, stride=2).double()
     cases = []
     for index, size in enumerate(SIZES):
-        yield ClaimProgress(index / len(SIZES), f"stride-2 1×1 conv on {_size(size)}")
+        yield ClaimProgress(
+            index / len(SIZES), tr("Stride claim", "stride-2 1×1 conv on {size}").format(size=_size(size))
+        )
         check_cancel(cancel)
         cases.append(_case(conv, size, generator))
     evidence = StrideEvidence(cin=CIN, cout=COUT, cases=tuple(cases))
