@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from cli.arg_types import number, whole
 from cli.language import english
 from cli.output_paths import ensure_folder
-from cli.text_table import format_table
+from cli.text_table import fit, format_table
 from cli.write_errors import write_failed
 from core.bench.allocator import ALLOCATORS
 from core.bench.config import DEVICES, IMPLEMENTATION_NAMES, ISOLATIONS, METHODS, BenchConfig, parse_impls, parse_sweep
 from core.errors import SpecError
-from core.i18n import SOURCE_LANGUAGE, current_language, tr, tr_noop
+from core.i18n import tr, tr_noop
 from core.limits import MAX_MIN_RUN_TIME_S, MAX_ROUNDS
 from core.memory import format_bytes
 from core.spec import LayerSpec
@@ -130,7 +130,7 @@ class ProgressBar:
     def __call__(self, progress: Any) -> None:
         filled = int(self.width * progress.done / max(progress.total, 1))
         bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {progress.done}/{progress.total} {progress.message[:60]:<60}")
+        self.stream.write(f"\r[{bar}] {progress.done}/{progress.total} {fit(progress.message, 60)}")
         self.stream.flush()
         self.drawn = True
 
@@ -152,7 +152,7 @@ def records_table(records: list[Any]) -> str:
 
 def roofline_text(roof: Any) -> str:
     """One line per thread count: the peak and where it came from, and each memory level's copy bandwidth."""
-    levels = ", ".join(f"{level.name} {level.bandwidth_gbs:.0f} GB/s" for level in roof.levels)
+    levels = ", ".join(f"{level.shown_name} {level.bandwidth_gbs:.0f} GB/s" for level in roof.levels)
     copies = ", ".join(format_bytes(level.probe_bytes) for level in roof.levels)
     text = tr(
         "CLI bench",
@@ -163,7 +163,7 @@ def roofline_text(roof: Any) -> str:
         threads=roof.threads,
         dtype=roof.dtype,
         peak=roof.peak_gflops,
-        source=roof.peak_source,
+        source=roof.shown_peak_source,
         levels=levels,
         copies=copies,
     )
@@ -181,18 +181,14 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
     from core.bench.runner import collect, run_bench
 
     bar = ProgressBar()
-    try:
-        with english(when=args.json):  # what the run says of itself (exclusions, roofline sources) is in --json
+    with english(when=args.json):  # --json: the same in every language (the run words its settings and exclusions)
+        try:
             result = collect(run_bench(config), on_progress=bar)
-    finally:
-        bar.finish()
-    values = list(dict.fromkeys(r.value for r in result.records))
-
-    def explained() -> dict[str, list[str]]:
-        return {value or "spec": explain([r for r in result.records if r.value == value]) for value in values}
-
-    with english():  # the files and --json are machine-readable: the same in every language
-        explanation, caption = explained(), caption_lines(result)
+        finally:
+            bar.finish()
+        values = list(dict.fromkeys(r.value for r in result.records))
+        explanation = {value or "spec": explain([r for r in result.records if r.value == value]) for value in values}
+        caption = caption_lines(result)
     files: list[Path] = []
     meta = {
         "caption": caption,
@@ -222,8 +218,6 @@ def run_bench_command(args: argparse.Namespace, valid: ValidSpec, plot_writer: P
         payload = {"records": [dataclasses.asdict(r) for r in result.records], **meta, "files": [str(f) for f in files]}
         print(json.dumps(payload, indent=2, default=str))
         return
-    if current_language() != SOURCE_LANGUAGE:  # the text report in the interface language
-        explanation, caption = explained(), caption_lines(result)
     print("\n".join(caption))
     setting = tr("CLI bench", "allocator: {allocator}; isolation: {isolation}; TF32: {tf32}")
     print(setting.format(allocator=result.allocator, isolation=config.isolation, tf32=result.tf32))

@@ -15,6 +15,15 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
+def fit(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` terminal columns and padded to exactly ``width`` (for ASCII text:
+    ``f"{text[:width]:<{width}}"``)."""
+    text = text[:width]  # no character is narrower than one column
+    while display_width(text) > width:
+        text = text[:-1]
+    return _pad(text, width)
+
+
 def format_table(rows: Sequence[Sequence[object]], header: Sequence[str] | None = None) -> str:
     """Left-aligned columns separated by two spaces, with an optional underlined header (aligned in columns of the
     terminal, so a Chinese label lines up with the English text under it)."""

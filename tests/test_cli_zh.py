@@ -13,7 +13,7 @@ import pytest
 import cli.language
 from cli.commands import build_parser, main
 from cli.language import default_language, requested_language
-from cli.text_table import display_width, format_table
+from cli.text_table import display_width, fit, format_table
 from core.i18n import current_language, tr
 
 SPEC = ["--cin", "3", "--cout", "10", "--kernel", "5", "--padding", "1", "--input", "32x32"]
@@ -142,6 +142,18 @@ def test_json_is_made_in_english_whatever_core_translates(
     assert "«" in run(capsys, *args, "--lang", "zh_CN")[1]
 
 
+BENCH = ["bench", "--dims", "1", "--cin", "4", "--cout", "8", "--kernel", "1", "--input", "32", "--impl", "linear,conv"]
+BENCH += ["--min-time", "0.02", "--rounds", "2", "--isolation", "none"]
+
+
+def test_bench_report_is_chinese_and_its_json_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, *BENCH, "--lang", "zh_CN")
+    assert status == 0 and "内存分配器：" in out and "Roofline 模型（" in out and "GFLOP/s" in out
+    status, out, _ = run(capsys, *BENCH, "--json", "--lang", "zh_CN")
+    data = json.loads(out)
+    assert status == 0 and not CJK.search(out) and data["caption"][0].endswith("· forward · linear, conv")
+
+
 def test_the_system_locale_chooses_the_default_language(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, no_locale: None
 ) -> None:
@@ -232,3 +244,9 @@ def test_tables_align_chinese_labels_by_terminal_columns() -> None:
     columns = {display_width(line[: line.rfind("  ") + 2]) for line in (table[0], table[2], table[3])}
     assert columns == {12}  # the second column starts in the same terminal column on every line
     assert format_table([("ab", "c"), ("abcd", "e")]) == "ab    c\nabcd  e"  # ASCII exactly as before
+
+
+def test_progress_text_fits_its_terminal_columns() -> None:
+    assert fit("参数abc", 4) == "参数" and fit("参数abc", 5) == "参数a" and fit("参数参", 5) == "参数 "
+    for text in ("", "ab", "x" * 59, "y" * 60, "z" * 200, "timing linear at batch=4"):
+        assert fit(text, 60) == f"{text[:60]:<60}"  # ASCII exactly as before
