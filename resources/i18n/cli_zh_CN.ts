@@ -153,7 +153,7 @@
         <message>
             <location filename="../../cli/export_command.py" />
             <source>use e.g. 120</source>
-            <translation type="unfinished" />
+            <translation>例如用 120</translation>
         </message>
         <message>
             <location filename="../../cli/screenshot_command.py" />
@@ -366,47 +366,47 @@
         <message>
             <location filename="../../cli/export_command.py" />
             <source>wrote {count} files to {folder}</source>
-            <translation type="unfinished" />
+            <translation>已将 {count} 个文件写入 {folder}</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>nothing was written; choose a writable folder (it is created if missing)</source>
-            <translation type="unfinished" />
+            <translation>未写入任何文件；请选择一个可写的文件夹（不存在时会自动创建）</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>use e.g. 1920</source>
-            <translation type="unfinished" />
+            <translation>例如用 1920</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>use e.g. 120</source>
-            <translation type="unfinished" />
+            <translation>例如用 120</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>the folder name is blank</source>
-            <translation type="unfinished" />
+            <translation>文件夹名称为空白</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>use e.g. --out slides</source>
-            <translation type="unfinished" />
+            <translation>例如用 --out=slides</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>no window renderer was given to the CLI (it never imports gui)</source>
-            <translation type="unfinished" />
+            <translation>没有向 CLI 提供窗口渲染器（CLI 从不导入 gui）</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>run: python main.py export</source>
-            <translation type="unfinished" />
+            <translation>请运行：python main.py export</translation>
         </message>
         <message>
             <location filename="../../cli/export_command.py" />
             <source>must be between {low} and {high}, got {value}</source>
-            <translation type="unfinished" />
+            <translation>必须在 {low} 到 {high} 之间，实际为 {value}</translation>
         </message>
     </context>
     <context>
