@@ -20,6 +20,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from core.i18n import tr
+
 _NAME_TRIES = 100
 
 
@@ -40,7 +42,7 @@ def describe_write_error(path: Path, error: OSError) -> str:
     ``cannot write /x/y.png: the folder /x does not exist``."""
     if isinstance(error, WriteError):
         return error.sentence
-    return f"cannot write {path}: {_reason(Path(path), error)}"
+    return tr("File writes", "cannot write {path}: {reason}").format(path=path, reason=_reason(Path(path), error))
 
 
 def _file_in_the_way(path: Path) -> Path | None:
@@ -56,26 +58,26 @@ def _reason(path: Path, error: OSError) -> str:
     if code in (errno.ENOTDIR, errno.EEXIST):
         blocker = _file_in_the_way(path)
         if blocker == path:
-            return "it is a file, not a folder"
+            return tr("File writes", "it is a file, not a folder")
         if blocker is not None:
-            return f"{blocker} is a file, not a folder"
+            return tr("File writes", "{path} is a file, not a folder").format(path=blocker)
     if code == errno.ENOENT and not folder.is_dir():
-        return f"the folder {folder} does not exist"
+        return tr("File writes", "the folder {folder} does not exist").format(folder=folder)
     if code == errno.EISDIR or (code in (errno.EEXIST, errno.EACCES, errno.EPERM) and path.is_dir()):
-        return "it is a folder"
+        return tr("File writes", "it is a folder")
     if code in (errno.EACCES, errno.EPERM):
         if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-            return f"permission denied (the folder {folder} is not writable)"
-        return "permission denied"
+            return tr("File writes", "permission denied (the folder {folder} is not writable)").format(folder=folder)
+        return tr("File writes", "permission denied")
     if code == errno.EROFS:
-        return "the file system is read-only"
+        return tr("File writes", "the file system is read-only")
     if code == errno.ENOSPC:
-        return "no space left on the device"
+        return tr("File writes", "no space left on the device")
     if code == errno.EDQUOT:
-        return "the disk quota is exceeded"
+        return tr("File writes", "the disk quota is exceeded")
     if code == errno.EFBIG:
-        return "the file is too large (a file-size limit was reached)"
-    return error.strerror or str(error) or type(error).__name__
+        return tr("File writes", "the file is too large (a file-size limit was reached)")
+    return error.strerror or str(error) or type(error).__name__  # the system's own words
 
 
 def _create_temp(final: Path) -> Path:

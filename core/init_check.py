@@ -12,6 +12,7 @@ import torch
 from scipy import stats
 
 from core.errors import SpecError
+from core.i18n import tr
 from core.layers import make_conv, make_linear, quiet_same_padding
 from core.limits import MAX_DRAWS, MAX_INIT_WORK, MIN_DRAWS, bounded_int
 from core.modes import linear_shape
@@ -98,34 +99,56 @@ def affordable_draws(valid: ValidSpec, wanted: int, samples: int = DEFAULT_SAMPL
 
 def check_draws(valid: ValidSpec, draws: int, samples: int = DEFAULT_SAMPLES) -> None:
     """Refuse a number of draws outside its range, or whose work exceeds :data:`MAX_INIT_WORK`, before any."""
-    bounded_int("draws", draws, MIN_DRAWS, MAX_DRAWS, "use e.g. 40")
+    bounded_int("draws", draws, MIN_DRAWS, MAX_DRAWS, tr("Init check", "use e.g. 40"))
     work = init_work(valid, draws, samples)
     if work > MAX_INIT_WORK:
         most = max(1, MAX_INIT_WORK // max(1, work // draws))
-        hint = f"use at most {most} draws for this spec" if most >= MIN_DRAWS else "use a smaller spec"
-        raise SpecError(
-            "draws",
-            f"{draws} draws of this spec would take about {work:,} random numbers and multiply-adds, over the "
-            f"limit of {MAX_INIT_WORK:,} (about half a minute)",
-            hint,
+        if most >= MIN_DRAWS:
+            hint = tr("Init check", "use at most {most} draws for this spec").format(most=most)
+        else:
+            hint = tr("Init check", "use a smaller spec")
+        rule = tr(
+            "Init check",
+            "{draws} draws of this spec would take about {work:,} random numbers and multiply-adds, over the limit "
+            "of {limit:,} (about half a minute)",
         )
+        raise SpecError("draws", rule.format(draws=draws, work=work, limit=MAX_INIT_WORK), hint)
 
 
 def _verdict(linear_fan_in: int, conv_fan_in: int, same: bool, ks: float, p: float, draws: int) -> str:
-    rule = "PyTorch initialises both with kaiming_uniform_(a=sqrt(5)), i.e. U(-1/sqrt(fan_in), 1/sqrt(fan_in))"
+    rule = tr(
+        "Init check",
+        "PyTorch initialises both with kaiming_uniform_(a=sqrt(5)), i.e. U(-1/sqrt(fan_in), 1/sqrt(fan_in))",
+    )
     if linear_fan_in == conv_fan_in:
-        finding = (
-            f"Same distribution: both layers have fan_in = {conv_fan_in}. {rule}. "
-            f"KS statistic D = {ks:.4f} (p = {p:.2g}) over {draws} re-initialisations "
-            + ("finds no difference." if same else "rejects at 1% — a chance event for equal laws; try another seed.")
-        )
-        return finding + " The claim 'Conv has a better default init' has no support for this spec."
-    ratio = math.sqrt(conv_fan_in / linear_fan_in)
-    return (
-        f"Different distributions, by fan_in alone: the Linear has fan_in = {linear_fan_in}, the conv "
-        f"cin/groups*kernel = {conv_fan_in}, so the Linear's bound is {ratio:.3g}x the conv's "
-        f"(KS D = {ks:.4f}, p = {p:.2g}). {rule}: the same rule for both, so neither is 'better' by "
-        "construction; compare the output std, which both keep near 1/sqrt(3) of the input's."
+        if same:
+            finding = tr(
+                "Init check",
+                "Same distribution: both layers have fan_in = {fan_in}. {rule}. KS statistic D = {ks:.4f} "
+                "(p = {p:.2g}) over {draws} re-initialisations finds no difference. The claim 'Conv has a better "
+                "default init' has no support for this spec.",
+            )
+        else:
+            finding = tr(
+                "Init check",
+                "Same distribution: both layers have fan_in = {fan_in}. {rule}. KS statistic D = {ks:.4f} "
+                "(p = {p:.2g}) over {draws} re-initialisations rejects at 1% — a chance event for equal laws; try "
+                "another seed. The claim 'Conv has a better default init' has no support for this spec.",
+            )
+        return finding.format(fan_in=conv_fan_in, rule=rule, ks=ks, p=p, draws=draws)
+    return tr(
+        "Init check",
+        "Different distributions, by fan_in alone: the Linear has fan_in = {linear_fan_in}, the conv "
+        "cin/groups*kernel = {conv_fan_in}, so the Linear's bound is {ratio:.3g}x the conv's (KS D = {ks:.4f}, "
+        "p = {p:.2g}). {rule}: the same rule for both, so neither is 'better' by construction; compare the output "
+        "std, which both keep near 1/sqrt(3) of the input's.",
+    ).format(
+        linear_fan_in=linear_fan_in,
+        conv_fan_in=conv_fan_in,
+        ratio=math.sqrt(conv_fan_in / linear_fan_in),
+        ks=ks,
+        p=p,
+        rule=rule,
     )
 
 

@@ -21,6 +21,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from core.errors import SpecError
+from core.i18n import SOURCE_LANGUAGE, current_language, install_translator, tr
 from core.registry import DTYPES
 
 POLL_S = 0.05
@@ -33,9 +34,12 @@ class TorchCrashed(SpecError):
     def __init__(self, dtype: str, how: str) -> None:
         super().__init__(
             "dtype",
-            f"PyTorch crashed ({how}) computing this spec in {dtype} on the CPU: a PyTorch bug in its half-precision "
-            "convolution kernels, caught in a separate process so nothing else was affected",
-            "use float32 or float64 for this spec",
+            tr(
+                "Isolation",
+                "PyTorch crashed ({how}) computing this spec in {dtype} on the CPU: a PyTorch bug in its "
+                "half-precision convolution kernels, caught in a separate process so nothing else was affected",
+            ).format(how=how, dtype=dtype),
+            tr("Isolation", "use float32 or float64 for this spec"),
         )
         self.how = how
 
@@ -48,11 +52,11 @@ def needs_isolation(dtype: str) -> bool:
 def exit_reason(exitcode: int | None) -> str:
     """``-11`` -> ``"killed by SIGSEGV"``: a child's end as a person reads it."""
     if exitcode is None:
-        return "still running"
+        return tr("Isolation", "still running")
     if exitcode < 0:
         with contextlib.suppress(ValueError):
-            return f"killed by {signal.Signals(-exitcode).name}"
-    return f"exit code {exitcode}"
+            return tr("Isolation", "killed by {signal}").format(signal=signal.Signals(-exitcode).name)
+    return tr("Isolation", "exit code {code}").format(code=exitcode)
 
 
 def exit_when_orphaned(parent_pid: int) -> None:
@@ -78,7 +82,8 @@ def _serve_one(conn: Connection, parent_pid: int) -> None:
 
         for module in WARM_MODULES:
             importlib.import_module(module)
-        function, args = _receive(conn)
+        function, args, language = _receive(conn)
+        _speak(language)
         for item in function(*args):
             _send(conn, ("item", item))
         _send(conn, ("done", None))
@@ -93,6 +98,15 @@ def _serve_one(conn: Connection, parent_pid: int) -> None:
     finally:
         conn.close()
         os._exit(0)  # skip the interpreter's teardown: seconds with torch loaded, and the parent has its answer
+
+
+def _speak(language: str) -> None:
+    """Child side: answer in the parent's interface language (the messages a job makes travel back as text). The
+    child reads the ``.ts`` catalogues, as the CLI does: the window's Qt translator cannot cross a process."""
+    if language != SOURCE_LANGUAGE:
+        from core.catalogue import catalogue_translator
+
+        install_translator(catalogue_translator(language), language)
 
 
 def _send(conn: Connection, message: Any) -> None:
@@ -155,7 +169,7 @@ def iterate_isolated(
     """
     child = _take_child(keep_warm)
     try:
-        _send(child.conn, (function, args))
+        _send(child.conn, (function, args, current_language()))
         while True:
             try:
                 kind, payload = _receive(child.conn)
@@ -186,4 +200,4 @@ def call_isolated(dtype: str, function: Callable[..., Any], *args: Any) -> Any:
         return function(*args)
     for result in iterate_isolated(dtype, _call, function, args, keep_warm=False):
         return result
-    raise ChildFailed("NoResult", "the child process ended without a result")
+    raise ChildFailed("NoResult", tr("Isolation", "the child process ended without a result"))

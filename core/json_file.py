@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from core.i18n import tr
 from core.memory import format_bytes
 
 MAX_JSON_BYTES = 1 << 20
@@ -26,23 +27,25 @@ def read_json_file(path: Path, what: str, max_bytes: int = MAX_JSON_BYTES) -> An
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a pipe would block forever, /dev/zero never end
-            raise JsonFileError("not a regular file")
+            raise JsonFileError(tr("JSON files", "not a regular file"))
         size = status.st_size
         with path.open("rb") as file:
             raw = file.read(max_bytes + 1)
     except OSError as error:
-        raise JsonFileError(f"cannot read the file ({error.strerror or error})") from None
+        reason = error.strerror or error
+        raise JsonFileError(tr("JSON files", "cannot read the file ({reason})").format(reason=reason)) from None
     if len(raw) > max_bytes:
-        raise JsonFileError(f"the file is {format_bytes(size)}; {what} is a few KiB (at most {max_bytes // 1024} KiB)")
+        rule = tr("JSON files", "the file is {size}; {what} is a few KiB (at most {maximum} KiB)")
+        raise JsonFileError(rule.format(size=format_bytes(size), what=what, maximum=max_bytes // 1024))
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
         if isinstance(error, UnicodeDecodeError):
-            reason = "the file is not UTF-8 text"
+            reason = tr("JSON files", "the file is not UTF-8 text")
         elif isinstance(error, RecursionError):
-            reason = "nested too deeply"
+            reason = tr("JSON files", "nested too deeply")
         elif "integer string conversion" in str(error):
-            reason = "a number with thousands of digits"
+            reason = tr("JSON files", "a number with thousands of digits")
         else:
-            reason = str(error).splitlines()[0][:160]
-        raise JsonFileError(f"cannot read JSON: {reason}") from None
+            reason = str(error).splitlines()[0][:160]  # Python's own words (line and column numbers)
+        raise JsonFileError(tr("JSON files", "cannot read JSON: {reason}").format(reason=reason)) from None

@@ -25,6 +25,7 @@ from torch import nn
 from core.display import ConvGrid, ReducedMatrix, conv_grid, reduce_matrix
 from core.equality import EqualityReport, check_equality
 from core.errors import SpecError
+from core.i18n import tr
 from core.index_maps import weight_uses
 from core.init_check import InitReport, affordable_draws, check_init
 from core.inspect_report import InspectReport, inspect_spec
@@ -248,6 +249,9 @@ def _describe(error: BaseException) -> str:
     if isinstance(error, SpecError):
         return str(error)
     if isinstance(error, MemoryError):
-        return "out of memory: this spec needs more memory than is available; use a smaller input, batch or channels"
+        return tr(
+            "Lab stages",
+            "out of memory: this spec needs more memory than is available; use a smaller input, batch or channels",
+        )
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
     return f"{type(error).__name__}: {first_line[:300]}"

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from core.errors import SpecError
+from core.i18n import tr
 
 MAX_INT = 2**63 - 1  # PyTorch's int64: sizes, strides and seeds beyond it cannot reach a tensor
 MAX_INT_DIGITS = len(str(MAX_INT))
@@ -29,7 +30,10 @@ def shown(value: Any, limit: int = 40) -> str:
     text = repr(value)
     if len(text) <= limit:
         return text
-    size = f"{len(value):,} characters" if isinstance(value, str) else f"{len(text):,} characters as text"
+    if isinstance(value, str):
+        size = tr("Limits", "{count:,} characters").format(count=len(value))
+    else:
+        size = tr("Limits", "{count:,} characters as text").format(count=len(text))
     return f"{text[: limit - 1]}… ({size})"
 
 
@@ -43,18 +47,34 @@ def whole_from_text(name: str, text: str, hint: str) -> int:
     beyond int64 is refused before Python's own digit limit could raise."""
     match = _WHOLE_TEXT.fullmatch(text.strip())
     if match is None:
-        raise SpecError(name, f"must be a whole number (digits 0-9), got {shown(text)}", hint)
+        raise SpecError(
+            name, tr("Limits", "must be a whole number (digits 0-9), got {value}").format(value=shown(text)), hint
+        )
     sign, digits = match.group(1), match.group(2).lstrip("0") or "0"
     if len(digits) > MAX_INT_DIGITS:
-        got = text.strip() if len(text.strip()) <= 40 else f"a {len(digits):,}-digit number"
-        raise SpecError(name, f"must be <= {MAX_INT:,}, got {got}", "that is 2^63-1, PyTorch's int64 limit")
+        if len(text.strip()) <= 40:
+            got = text.strip()
+        else:
+            got = tr("Limits", "a {count:,}-digit number").format(count=len(digits))
+        raise SpecError(
+            name,
+            tr("Limits", "must be <= {maximum:,}, got {value}").format(maximum=MAX_INT, value=got),
+            int64_limit(),
+        )
     return int(sign + digits)
+
+
+def int64_limit() -> str:
+    """The hint for a number beyond :data:`MAX_INT`."""
+    return tr("Limits", "that is 2^63-1, PyTorch's int64 limit")
 
 
 def number_from_text(name: str, text: str, hint: str) -> float:
     """``text`` as a float: ASCII digits, point and exponent only (``1_0``, ``١``, ``３`` are refused)."""
     if len(text) > MAX_TEXT_CHARS or _NUMBER_TEXT.fullmatch(text.strip()) is None:
-        raise SpecError(name, f"must be a number (digits 0-9, '.', 'e'), got {shown(text)}", hint)
+        raise SpecError(
+            name, tr("Limits", "must be a number (digits 0-9, '.', 'e'), got {value}").format(value=shown(text)), hint
+        )
     return float(text)
 
 
@@ -65,22 +85,24 @@ def bounded_number(name: str, value: Any, low: float, high: float, hint: str) ->
     except (TypeError, ValueError, OverflowError):
         number = math.nan
     if not math.isfinite(number):
-        raise SpecError(name, f"must be a finite number, got {shown(value)}", hint)
+        raise SpecError(name, tr("Limits", "must be a finite number, got {value}").format(value=shown(value)), hint)
     if not low <= number <= high:
-        raise SpecError(name, f"must be between {low:g} and {high:g}, got {number:g}", hint)
+        rule = tr("Limits", "must be between {low:g} and {high:g}, got {value:g}")
+        raise SpecError(name, rule.format(low=low, high=high, value=number), hint)
     return number
 
 
 def bounded_int(name: str, value: Any, low: int, high: int, hint: str) -> int:
     """``value`` as a whole number within ``[low, high]``, else a :class:`SpecError` naming both bounds."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SpecError(name, f"must be a whole number, got {shown(value)}", hint)
+        raise SpecError(name, tr("Limits", "must be a whole number, got {value}").format(value=shown(value)), hint)
     if not low <= value <= high:
-        raise SpecError(name, f"must be between {low:,} and {high:,}, got {shown(value)}", hint)
+        rule = tr("Limits", "must be between {low:,} and {high:,}, got {value}")
+        raise SpecError(name, rule.format(low=low, high=high, value=shown(value)), hint)
     return value
 
 
 def budget_bytes(mib: Any) -> int:
     """A memory budget given in MiB, checked, in bytes."""
-    mib = bounded_number("budget-mib", mib, MIN_BUDGET_MIB, MAX_BUDGET_MIB, "use e.g. 1024 (MiB)")
+    mib = bounded_number("budget-mib", mib, MIN_BUDGET_MIB, MAX_BUDGET_MIB, tr("Limits", "use e.g. 1024 (MiB)"))
     return int(mib * 2**20)

@@ -10,6 +10,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from core.chunks import aligned_chunks
+from core.i18n import tr, tr_noop
 from core.index_maps import NO_WEIGHT, channel_bias_index, grouped_dense_index, toeplitz_index
 from core.layers import make_conv, make_linear, quiet_same_padding, torch_dtype
 from core.mapping_code import mapping_code
@@ -17,11 +18,18 @@ from core.modes import linear_shape
 from core.validation import ValidSpec
 from core.weight_transfer import Recovered, gather_to_linear, recover_conv
 
-INPUT_TRANSFORMS = {
-    "pointwise": "subsample by the stride, move channels last (permute), Linear over channels, permute back",
-    "full": "flatten (C, *spatial) into one vector per sample, Linear, view as (cout, 1...)",
-    "unrolled": "flatten (C, *spatial), Linear with the Toeplitz matrix, view as (cout, *out_spatial)",
-    "unfold": "zero-pad, unfold patches (im2col), Linear over each patch, fold into (cout, *out_spatial)",
+INPUT_TRANSFORMS_CONTEXT = "Mappings"
+INPUT_TRANSFORMS = {  # English; shown with tr(INPUT_TRANSFORMS_CONTEXT, text), as LayerMapping.input_transform is
+    "pointwise": tr_noop(
+        "Mappings", "subsample by the stride, move channels last (permute), Linear over channels, permute back"
+    ),
+    "full": tr_noop("Mappings", "flatten (C, *spatial) into one vector per sample, Linear, view as (cout, 1...)"),
+    "unrolled": tr_noop(
+        "Mappings", "flatten (C, *spatial), Linear with the Toeplitz matrix, view as (cout, *out_spatial)"
+    ),
+    "unfold": tr_noop(
+        "Mappings", "zero-pad, unfold patches (im2col), Linear over each patch, fold into (cout, *out_spatial)"
+    ),
 }
 
 
@@ -84,7 +92,8 @@ class LayerMapping:
 
     @property
     def input_transform(self) -> str:
-        return INPUT_TRANSFORMS[self.mode]
+        """What the Linear path does to a conv-layout input, in the interface language."""
+        return tr(INPUT_TRANSFORMS_CONTEXT, INPUT_TRANSFORMS[self.mode])
 
     def weight_uses(self) -> torch.Tensor:
         """How many Linear entries equal each conv weight (flat conv-weight order)."""
@@ -108,7 +117,7 @@ class LayerMapping:
             "linear_shape": [self.linear.in_features, self.linear.out_features],
             "sparsity": structure.sparsity,
             "distinct_weights": structure.distinct_weights,
-            "input_transform": self.input_transform,
+            "input_transform": INPUT_TRANSFORMS[self.mode],  # JSON: English in every interface language
             "code": self.code,
         }
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from math import ceil, prod
 
 from core.geometry import Geometry
+from core.i18n import tr
 from core.modes import linear_shape
 from core.registry import DTYPES
 from core.spec import LayerSpec
@@ -70,8 +71,11 @@ class MemoryEstimate:
 
     def breakdown(self) -> str:
         """``"window 636.4 MiB, check 531.3 MiB, init 152.5 MiB"``: the peaks ``total`` is the largest of."""
-        parts = (("window", self.window), ("check", self.check), ("init", self.init))
-        return ", ".join(f"{name} {format_bytes(stage.peak)}" for name, stage in parts)
+        return tr("Memory", "window {window}, check {check}, init {init}").format(
+            window=format_bytes(self.window.peak),
+            check=format_bytes(self.check.peak),
+            init=format_bytes(self.init.peak),
+        )
 
 
 def format_bytes(count: float) -> str:

@@ -8,6 +8,7 @@ from math import prod
 from core import registry
 from core.errors import SpecError
 from core.geometry import Geometry
+from core.i18n import tr
 from core.limits import shown
 from core.spec import LayerSpec, format_sizes
 
@@ -33,41 +34,62 @@ def precondition_error(spec: LayerSpec, mode: str, geom: Geometry) -> SpecError 
         if any(k != 1 for k in spec.kernel):
             return SpecError(
                 "kernel",
-                f"pointwise mode needs kernel 1, got {format_sizes(spec.kernel)}",
-                "set kernel=1 or choose mode unrolled/unfold (any kernel)",
+                tr("Mapping modes", "pointwise mode needs kernel 1, got {kernel}").format(
+                    kernel=format_sizes(spec.kernel)
+                ),
+                tr("Mapping modes", "set kernel=1 or choose mode unrolled/unfold (any kernel)"),
             )
         if geom.has_padding:
             return SpecError(
                 "padding",
-                f"pointwise mode needs padding 0, got {format_sizes(spec.padding)}",
-                "set padding=0 (zeros at the border would be extra output positions a Linear never sees)",
+                tr("Mapping modes", "pointwise mode needs padding 0, got {padding}").format(
+                    padding=format_sizes(spec.padding)
+                ),
+                tr(
+                    "Mapping modes",
+                    "set padding=0 (zeros at the border would be extra output positions a Linear never sees)",
+                ),
             )
     elif mode == "full":
         if tuple(spec.kernel) != tuple(spec.input_size):
             return SpecError(
                 "kernel",
-                f"full-kernel mode needs kernel = input size {format_sizes(spec.input_size)}, "
-                f"got {format_sizes(spec.kernel)}",
-                f"set kernel={format_sizes(spec.input_size)} or choose mode unrolled/unfold",
+                tr("Mapping modes", "full-kernel mode needs kernel = input size {size}, got {kernel}").format(
+                    size=format_sizes(spec.input_size), kernel=format_sizes(spec.kernel)
+                ),
+                tr("Mapping modes", "set kernel={size} or choose mode unrolled/unfold").format(
+                    size=format_sizes(spec.input_size)
+                ),
             )
         if geom.has_padding:
             return SpecError(
                 "padding",
-                f"full-kernel mode needs padding 0, got {format_sizes(spec.padding)}",
-                "set padding=0 or choose mode unrolled/unfold",
+                tr("Mapping modes", "full-kernel mode needs padding 0, got {padding}").format(
+                    padding=format_sizes(spec.padding)
+                ),
+                tr("Mapping modes", "set padding=0 or choose mode unrolled/unfold"),
             )
     if spec.source == "linear":
         if spec.groups != 1:
             return SpecError(
                 "groups",
-                f"a default-initialised Linear is dense, so it maps to a conv only with groups=1, got {spec.groups}",
-                "set groups=1 or source=conv",
+                tr(
+                    "Mapping modes",
+                    "a default-initialised Linear is dense, so it maps to a conv only with groups=1, got {groups}",
+                ).format(groups=spec.groups),
+                tr("Mapping modes", "set groups=1 or source=conv"),
             )
         if mode == "unrolled":
             return SpecError(
                 "source",
-                "a default-initialised Linear has no Toeplitz structure, so it is not a conv in unrolled mode",
-                "set source=conv (the conv defines the Toeplitz matrix), or use mode pointwise/full/unfold",
+                tr(
+                    "Mapping modes",
+                    "a default-initialised Linear has no Toeplitz structure, so it is not a conv in unrolled mode",
+                ),
+                tr(
+                    "Mapping modes",
+                    "set source=conv (the conv defines the Toeplitz matrix), or use mode pointwise/full/unfold",
+                ),
             )
     return None
 
@@ -85,4 +107,8 @@ def linear_shape(spec: LayerSpec, mode: str, geom: Geometry) -> LinearShape:
         return LinearShape(spec.cin * spatial_in, spec.cout * positions, spec.batch)
     if mode == "unfold":
         return LinearShape(spec.cin * kernel, spec.cout, spec.batch * positions)
-    raise SpecError("mode", f"unknown mapping mode {shown(mode)}", f"choose one of {', '.join(MAPPING_MODES)}")
+    raise SpecError(
+        "mode",
+        tr("Mapping modes", "unknown mapping mode {mode}").format(mode=shown(mode)),
+        tr("Mapping modes", "choose one of {choices}").format(choices=", ".join(MAPPING_MODES)),
+    )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from core.i18n import tr
+
 
 def format_number(value: float) -> str:
     """Integers with thousands separators, floats in compact scientific form, booleans as yes/no."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tr("Number format", "yes") if value else tr("Number format", "no")
     if isinstance(value, int):
         return f"{value:,}"
     if value == 0:

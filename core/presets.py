@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from core.errors import SpecError
+from core.i18n import tr
 from core.limits import shown
 from core.resources import resource
 from core.spec import LayerSpec, parse_spec
@@ -68,43 +69,46 @@ def _preset_name(file: Traversable) -> str:
 
 
 def _fail(file: str, rule: str) -> SpecError:
-    return SpecError("preset", f"{PurePath(file).stem}: {rule}", f"fix {file}")
+    return SpecError("preset", f"{PurePath(file).stem}: {rule}", tr("Preset files", "fix {file}").format(file=file))
 
 
 def parse_preset(name: str, file: str, data: Any) -> Preset:
     """Validate a preset's JSON value (``file`` names it in messages); :class:`SpecError` says what is wrong."""
     if not isinstance(data, dict):
-        raise _fail(file, "the file must hold a JSON object")
+        raise _fail(file, tr("Preset files", "the file must hold a JSON object"))
     missing = {"title", "explanation", "spec"} - set(data)
     unknown = set(data) - PRESET_KEYS
     if missing or unknown:
-        raise _fail(file, f"missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+        rule = tr("Preset files", "missing keys {missing}, unknown keys {unknown}")
+        raise _fail(file, rule.format(missing=sorted(missing), unknown=sorted(unknown)))
     if not isinstance(data["spec"], dict):
-        raise _fail(file, "'spec' must be an object of spec fields")
+        raise _fail(file, tr("Preset files", "'spec' must be an object of spec fields"))
     order = data.get("order", UNORDERED)
     if isinstance(order, bool) or not isinstance(order, int) or not 0 <= order <= UNORDERED:
-        raise _fail(file, f"'order' must be a whole number 0..{UNORDERED}, got {shown(order)}")
+        rule = tr("Preset files", "'order' must be a whole number 0..{maximum}, got {value}")
+        raise _fail(file, rule.format(maximum=UNORDERED, value=shown(order)))
     total = data.get("related_total")
     if total is not None and (not isinstance(total, str) or not total.strip()):
-        raise _fail(file, f"'related_total' must be a label, got {shown(total)}")
+        raise _fail(file, tr("Preset files", "'related_total' must be a label, got {value}").format(value=shown(total)))
     try:
         steps = parse_steps(data["steps"], claim_names) if "steps" in data else ()
     except SpecError as error:
-        raise _fail(file, f"invalid story: {error}") from None
+        raise _fail(file, tr("Preset files", "invalid story: {error}").format(error=error)) from None
     try:
         spec = parse_spec(data["spec"])
         validate(spec)
         related = []
         for item in data.get("related", []):
             if not isinstance(item, dict) or set(item) - RELATED_KEYS or "label" not in item:
-                raise _fail(file, f"each 'related' entry needs 'label' and 'spec' only, got {shown(item)}")
+                rule = tr("Preset files", "each 'related' entry needs 'label' and 'spec' only, got {value}")
+                raise _fail(file, rule.format(value=shown(item)))
             variant = spec.replace(**item.get("spec", {}))
             validate(variant)
             related.append(RelatedSpec(str(item["label"]), variant, dict(item.get("expect", {}))))
     except SpecError as error:
         if error.parameter == "preset":
             raise
-        raise _fail(file, f"invalid spec: {error}") from None
+        raise _fail(file, tr("Preset files", "invalid spec: {error}").format(error=error)) from None
     return Preset(
         name=name,
         title=str(data["title"]),
@@ -123,7 +127,7 @@ def load_preset_file(file: Traversable) -> Preset:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise _fail(str(file), f"cannot read JSON ({error})") from None
+        raise _fail(str(file), tr("Preset files", "cannot read JSON ({error})").format(error=error)) from None
     return parse_preset(_preset_name(file), str(file), data)
 
 
@@ -136,10 +140,11 @@ def load_preset(name: str, directory: Traversable = PRESET_DIR) -> Preset:
     """The preset called ``name``; an unknown name lists the known ones. A name is never a path: only the
     names :func:`preset_names` lists are opened."""
     names = preset_names(directory)
+    known = tr("Preset files", "known presets: {names}").format(names=", ".join(names))
     if not name.strip():
-        raise SpecError("preset", "the name is empty", f"known presets: {', '.join(names)}")
+        raise SpecError("preset", tr("Preset files", "the name is empty"), known)
     if name not in names:
-        raise SpecError("preset", f"no preset named {shown(name)}", f"known presets: {', '.join(names)}")
+        raise SpecError("preset", tr("Preset files", "no preset named {name}").format(name=shown(name)), known)
     return load_preset_file(directory.joinpath(name + PRESET_SUFFIX))
 
 

@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from core.errors import SpecError
+from core.i18n import tr, tr_noop
 from core.limits import shown
+
+VOCABULARY_CONTEXT = "Registry"
+"""The translation context of every label and description below (marked with ``tr_noop``, shown with ``tr``)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,14 @@ class Term:
     description: str = ""
     colour: str = ""
     shortcut: str = ""
+
+    def shown_label(self) -> str:
+        """:attr:`label` in the interface language (``label`` itself stays English: exports and tests read it)."""
+        return tr(VOCABULARY_CONTEXT, self.label)
+
+    def shown_description(self) -> str:
+        """:attr:`description` in the interface language."""
+        return tr(VOCABULARY_CONTEXT, self.description) if self.description else ""
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,11 @@ class Registry(Generic[T]):
         """The name ``value`` denotes (case and surrounding blanks ignored), or a :class:`SpecError`."""
         text = value.strip().lower() if isinstance(value, str) else value
         if not isinstance(text, str) or text not in self._terms:
-            raise SpecError(self.field, f"unknown value {shown(value)}", f"choose one of {', '.join(self.names)}")
+            raise SpecError(
+                self.field,
+                tr("Registry", "unknown value {value}").format(value=shown(value)),
+                tr("Registry", "choose one of {choices}").format(choices=", ".join(self.names)),
+            )
         return text
 
 
@@ -90,32 +106,38 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
 MAPPING_MODES: Registry[Term] = Registry(
     "mode",
     [
-        Term("auto", "auto", "the most specific mapping whose preconditions hold", "", "Ctrl+Shift+1"),
+        Term(
+            "auto",
+            tr_noop("Registry", "auto"),
+            tr_noop("Registry", "the most specific mapping whose preconditions hold"),
+            "",
+            "Ctrl+Shift+1",
+        ),
         Term(
             "pointwise",
-            "pointwise (kernel 1)",
-            "pointwise: kernel-1 conv = Linear over channels",
+            tr_noop("Registry", "pointwise (kernel 1)"),
+            tr_noop("Registry", "pointwise: kernel-1 conv = Linear over channels"),
             OKABE_ITO[0],
             "Ctrl+Shift+2",
         ),
         Term(
             "full",
-            "full-kernel",
-            "full-kernel: kernel = input conv = Linear over the flattened input",
+            tr_noop("Registry", "full-kernel"),
+            tr_noop("Registry", "full-kernel: kernel = input conv = Linear over the flattened input"),
             OKABE_ITO[2],
             "Ctrl+Shift+3",
         ),
         Term(
             "unrolled",
-            "unrolled (Toeplitz)",
-            "unrolled: conv = Linear with a Toeplitz (sparse, weight-shared) matrix",
+            tr_noop("Registry", "unrolled (Toeplitz)"),
+            tr_noop("Registry", "unrolled: conv = Linear with a Toeplitz (sparse, weight-shared) matrix"),
             OKABE_ITO[3],
             "Ctrl+Shift+4",
         ),
         Term(
             "unfold",
-            "unfold (im2col)",
-            "unfold: conv = Linear over unfolded patches (im2col)",
+            tr_noop("Registry", "unfold (im2col)"),
+            tr_noop("Registry", "unfold: conv = Linear over unfolded patches (im2col)"),
             OKABE_ITO[4],
             "Ctrl+Shift+5",
         ),
@@ -125,30 +147,40 @@ MAPPING_MODES: Registry[Term] = Registry(
 IMPLEMENTATIONS: Registry[Term] = Registry(
     "impl",
     [
-        Term("linear", "Linear", "Linear on data already in its layout (channel-last / flattened)", OKABE_ITO[0]),
+        Term(
+            "linear",
+            "Linear",
+            tr_noop("Registry", "Linear on data already in its layout (channel-last / flattened)"),
+            OKABE_ITO[0],
+        ),
         Term(
             "linear_permute",
-            "Linear + permutes",
-            "Linear including the permutes (or flatten) a conv-layout tensor needs",
+            tr_noop("Registry", "Linear + permutes"),
+            tr_noop("Registry", "Linear including the permutes (or flatten) a conv-layout tensor needs"),
             OKABE_ITO[1],
         ),
-        Term("conv", "Conv (NCHW)", "Conv1d/Conv2d on the native channels-first layout", OKABE_ITO[2]),
+        Term(
+            "conv",
+            "Conv (NCHW)",
+            tr_noop("Registry", "Conv1d/Conv2d on the native channels-first layout"),
+            OKABE_ITO[2],
+        ),
         Term(
             "conv_channels_last",
             "Conv channels_last",
-            "Conv2d on channels_last data (1-D as height 1)",
+            tr_noop("Registry", "Conv2d on channels_last data (1-D as height 1)"),
             OKABE_ITO[3],
         ),
         Term(
             "unfold_matmul",
             "unfold + matmul",
-            "F.unfold patches @ reshaped weight (+ bias), folded to the conv layout",
+            tr_noop("Registry", "F.unfold patches @ reshaped weight (+ bias), folded to the conv layout"),
             OKABE_ITO[4],
         ),
         Term(
             "unrolled",
             "Toeplitz Linear",
-            "dense Linear with the conv's Toeplitz matrix (only if it fits the memory budget)",
+            tr_noop("Registry", "dense Linear with the conv's Toeplitz matrix (only if it fits the memory budget)"),
             OKABE_ITO[5],
         ),
     ],
@@ -157,34 +189,54 @@ IMPLEMENTATIONS: Registry[Term] = Registry(
 DTYPES: Registry[DtypeTerm] = Registry(
     "dtype",
     [
-        DtypeTerm("float32", "float32", "IEEE single precision", bytes=4, rtol=1.3e-6, atol=1e-5),
-        DtypeTerm("float64", "float64", "IEEE double precision", bytes=8, rtol=1e-7, atol=1e-7),
+        DtypeTerm("float32", "float32", tr_noop("Registry", "IEEE single precision"), bytes=4, rtol=1.3e-6, atol=1e-5),
+        DtypeTerm("float64", "float64", tr_noop("Registry", "IEEE double precision"), bytes=8, rtol=1e-7, atol=1e-7),
         DtypeTerm(
             "bfloat16",
             "bfloat16",
-            "brain float: float32's range, 8-bit mantissa",
+            tr_noop("Registry", "brain float: float32's range, 8-bit mantissa"),
             bytes=2,
             rtol=1.6e-2,
             atol=1e-5,
             crash_prone=True,
         ),
-        DtypeTerm("float16", "float16", "IEEE half precision", bytes=2, rtol=1e-3, atol=1e-5, crash_prone=True),
+        DtypeTerm(
+            "float16",
+            "float16",
+            tr_noop("Registry", "IEEE half precision"),
+            bytes=2,
+            rtol=1e-3,
+            atol=1e-5,
+            crash_prone=True,
+        ),
     ],
 )
 
 INPUT_FILLS: Registry[Term] = Registry(
     "input_fill",
     [
-        Term("randn", "seeded randn", "normal random numbers from torch.Generator().manual_seed(seed)"),
-        Term("arange", "1, 2, 3, …", "1, 2, 3, ... in the conv's (N, C, *spatial) layout"),
-        Term("values", "given values", "the numbers in input_values, in the conv's (N, C, *spatial) layout"),
+        Term(
+            "randn",
+            tr_noop("Registry", "seeded randn"),
+            tr_noop("Registry", "normal random numbers from torch.Generator().manual_seed(seed)"),
+        ),
+        Term("arange", "1, 2, 3, …", tr_noop("Registry", "1, 2, 3, ... in the conv's (N, C, *spatial) layout")),
+        Term(
+            "values",
+            tr_noop("Registry", "given values"),
+            tr_noop("Registry", "the numbers in input_values, in the conv's (N, C, *spatial) layout"),
+        ),
     ],
 )
 
 SOURCES: Registry[Term] = Registry(
     "source",
     [
-        Term("conv", "conv", "PyTorch initialises the conv; the Linear is built from its weights"),
-        Term("linear", "Linear", "PyTorch initialises the Linear; the conv is built from its weights"),
+        Term("conv", "conv", tr_noop("Registry", "PyTorch initialises the conv; the Linear is built from its weights")),
+        Term(
+            "linear",
+            "Linear",
+            tr_noop("Registry", "PyTorch initialises the Linear; the conv is built from its weights"),
+        ),
     ],
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.i18n import tr
+
 
 def describe_round_trip(exact: bool, unreachable: int, total: int) -> str:
     """One sentence for the CLI and the window.
@@ -11,11 +13,12 @@ def describe_round_trip(exact: bool, unreachable: int, total: int) -> str:
     that is a fact of the geometry, not a failure of the mapping, and they never affect the output.
     """
     if not exact:
-        return "NOT exact: the Linear's weights are not the conv's gathered through the index map"
+        return tr("Round trip", "NOT exact: the Linear's weights are not the conv's gathered through the index map")
     if not unreachable:
-        return "exact"
-    return (
-        f"exact for the {total - unreachable:,} weights the Linear holds; {unreachable:,} of {total:,} conv weights "
-        "are kernel taps that only ever meet padding: the Linear never multiplies them, so it cannot give them "
-        "back (they never affect the output)"
-    )
+        return tr("Round trip", "exact")
+    return tr(
+        "Round trip",
+        "exact for the {held:,} weights the Linear holds; {unreachable:,} of {total:,} conv weights are kernel taps "
+        "that only ever meet padding: the Linear never multiplies them, so it cannot give them back (they never "
+        "affect the output)",
+    ).format(held=total - unreachable, unreachable=unreachable, total=total)

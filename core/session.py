@@ -9,6 +9,7 @@ from typing import Any
 
 from core.atomic_write import write_text_atomic
 from core.errors import SpecError
+from core.i18n import tr
 from core.json_file import MAX_JSON_BYTES, JsonFileError, read_json_file
 from core.limits import shown
 from core.spec import LayerSpec, parse_spec
@@ -34,7 +35,9 @@ class Session:
 
 def _fail(path: Path, rule: str) -> SpecError:
     name = path.name if path.name.isprintable() else repr(path.name)  # a newline in a name: still one line
-    return SpecError("session", f"{name}: {rule}", "nothing was changed; choose a session saved by LinConv Lab")
+    return SpecError(
+        "session", f"{name}: {rule}", tr("Sessions", "nothing was changed; choose a session saved by LinConv Lab")
+    )
 
 
 def load_session(path: Path) -> Session:
@@ -44,23 +47,26 @@ def load_session(path: Path) -> Session:
     beyond its recursion limit and bytes that are not UTF-8 are all the same "cannot read" message.
     """
     try:
-        data = read_json_file(path, "a session", MAX_SESSION_BYTES)
+        data = read_json_file(path, tr("Sessions", "a session"), MAX_SESSION_BYTES)
     except JsonFileError as error:
         raise _fail(path, str(error)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _fail(path, f'not a LinConv Lab session (expected "format": "{FORMAT}")')
+        raise _fail(
+            path, tr("Sessions", 'not a LinConv Lab session (expected "format": "{format}")').format(format=FORMAT)
+        )
     if type(data.get("version")) is not int or data["version"] != VERSION:  # true == 1 and 1.0 == 1 in Python
-        raise _fail(path, f"unsupported version {shown(data.get('version'))} (this app reads version {VERSION})")
+        rule = tr("Sessions", "unsupported version {version} (this app reads version {supported})")
+        raise _fail(path, rule.format(version=shown(data.get("version")), supported=VERSION))
     if not isinstance(data.get("spec"), dict):
-        raise _fail(path, "'spec' must be an object")
+        raise _fail(path, tr("Sessions", "'spec' must be an object"))
     view = data.get("view", {})
     if not isinstance(view, dict):
-        raise _fail(path, "'view' must be an object")
+        raise _fail(path, tr("Sessions", "'view' must be an object"))
     try:
         spec = parse_spec(data["spec"])
         validate(spec)
     except SpecError as error:
-        raise _fail(path, f"invalid spec: {error}") from None
+        raise _fail(path, tr("Sessions", "invalid spec: {error}").format(error=error)) from None
     return Session(spec, view)
 
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from core import registry
 from core.errors import SpecError
-from core.limits import MAX_INT, shown, whole_from_text
+from core.i18n import tr
+from core.limits import MAX_INT, int64_limit, shown, whole_from_text
 
 # Names only, for argparse choices and messages; the registries hold everything else about them.
 DTYPES = registry.DTYPES.names
@@ -97,7 +98,8 @@ class LayerSpec:
         if not self.bias:
             args.append("bias=False")
         shape = "x".join(str(n) for n in (self.batch, self.cin, *self.input_size))
-        return f"Conv{self.dims}d({', '.join(args)}) on {shape}, {self.dtype}"
+        layer = f"Conv{self.dims}d({', '.join(args)})"
+        return tr("Layer spec", "{layer} on {shape}, {dtype}").format(layer=layer, shape=shape, dtype=self.dtype)
 
     def replace(self, **changes: Any) -> LayerSpec:
         """A new spec with ``changes`` parsed like user input (so ``kernel=3`` works)."""
@@ -109,25 +111,34 @@ FIELD_NAMES = tuple(f.name for f in dataclasses.fields(LayerSpec))
 
 def _whole(name: str, value: Any, minimum: int, maximum: int = MAX_INT) -> int:
     """A whole number in ``[minimum, maximum]`` from an int, an integral float or ASCII digits (``"+3"``, ``" 7"``)."""
-    hint = f"use an integer >= {minimum}"
+    hint = tr("Spec fields", "use an integer >= {minimum}").format(minimum=minimum)
+    not_whole = tr("Spec fields", "must be a whole number, got {value}")
     if isinstance(value, str):
         value = whole_from_text(name, value, hint)
     elif isinstance(value, float):
         if not math.isfinite(value) or not value.is_integer():
-            hint = f"use e.g. {int(value)}" if math.isfinite(value) else hint
-            raise SpecError(name, f"must be a whole number, got {value!r}", hint)
+            if math.isfinite(value):
+                hint = tr("Spec fields", "use e.g. {example}").format(example=int(value))
+            raise SpecError(name, not_whole.format(value=repr(value)), hint)
         value = int(value)
     elif isinstance(value, bool) or not isinstance(value, int):
-        raise SpecError(name, f"must be a whole number, got {shown(value)}", hint)
+        raise SpecError(name, not_whole.format(value=shown(value)), hint)
     if value < minimum:
-        raise SpecError(name, f"must be >= {minimum}, got {shown(value)}", f"use {minimum} or more")
+        raise SpecError(
+            name,
+            tr("Spec fields", "must be >= {minimum}, got {value}").format(minimum=minimum, value=shown(value)),
+            tr("Spec fields", "use {minimum} or more").format(minimum=minimum),
+        )
     if value > maximum:
-        raise SpecError(name, f"must be <= {maximum:,}, got {shown(value)}", _limit(maximum))
+        rule = tr("Spec fields", "must be <= {maximum:,}, got {value}").format(maximum=maximum, value=shown(value))
+        raise SpecError(name, rule, _limit(maximum))
     return value
 
 
 def _limit(maximum: int) -> str:
-    return "that is 2^63-1, PyTorch's int64 limit" if maximum == MAX_INT else f"use {maximum:,} or less"
+    if maximum == MAX_INT:
+        return int64_limit()
+    return tr("Spec fields", "use {maximum:,} or less").format(maximum=maximum)
 
 
 def _sizes(name: str, value: Any, dims: int, minimum: int) -> Sizes:
@@ -138,15 +149,16 @@ def _sizes(name: str, value: Any, dims: int, minimum: int) -> Sizes:
         parts = list(value)
     else:
         parts = [value]
-    example = "3" if dims == 1 else "3 or 3x5"
     if len(parts) == 1:
         parts = parts * dims
     if len(parts) != dims:
-        raise SpecError(
-            name,
-            f"{dims}-D layers take {dims} value{'s' if dims > 1 else ''}, got {len(parts)} ({shown(value)})",
-            f"use e.g. {example}",
-        )
+        if dims == 1:
+            rule = tr("Spec fields", "{dims}-D layers take {dims} value, got {count} ({value})")
+            hint = tr("Spec fields", "use e.g. 3")
+        else:
+            rule = tr("Spec fields", "{dims}-D layers take {dims} values, got {count} ({value})")
+            hint = tr("Spec fields", "use e.g. 3 or 3x5")
+        raise SpecError(name, rule.format(dims=dims, count=len(parts), value=shown(value)), hint)
     return tuple(_whole(name, p, minimum) for p in parts)
 
 
@@ -157,9 +169,19 @@ def _numbers(name: str, value: Any) -> tuple[float, ...]:
     elif isinstance(value, list | tuple):
         parts = list(value)
     else:
-        raise SpecError(name, f"must be a list of numbers, got {type(value).__name__}", "use e.g. 1, 2, 3, 4")
+        raise SpecError(
+            name,
+            tr("Spec fields", "must be a list of numbers, got {type}").format(type=type(value).__name__),
+            tr("Spec fields", "use e.g. 1, 2, 3, 4"),
+        )
     if len(parts) > MAX_INPUT_VALUES:
-        raise SpecError(name, f"at most {MAX_INPUT_VALUES:,} numbers, got {len(parts):,}", "use input randn or arange")
+        raise SpecError(
+            name,
+            tr("Spec fields", "at most {maximum:,} numbers, got {count:,}").format(
+                maximum=MAX_INPUT_VALUES, count=len(parts)
+            ),
+            tr("Spec fields", "use input randn or arange"),
+        )
     numbers = []
     for index, part in enumerate(parts):
         try:
@@ -168,7 +190,13 @@ def _numbers(name: str, value: Any) -> tuple[float, ...]:
             number = math.nan
         if not math.isfinite(number):
             shown = repr(part) if len(repr(part)) <= 20 else repr(part)[:17] + "..."
-            raise SpecError(name, f"entry {index} must be a finite number, got {shown}", "use e.g. 1, 2, 3, 4")
+            raise SpecError(
+                name,
+                tr("Spec fields", "entry {index} must be a finite number, got {value}").format(
+                    index=index, value=shown
+                ),
+                tr("Spec fields", "use e.g. 1, 2, 3, 4"),
+            )
         numbers.append(number)
     return tuple(numbers)
 
@@ -180,7 +208,11 @@ def _flag(name: str, value: Any) -> bool:
         return value.strip().lower() in ("true", "yes", "1")
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    raise SpecError(name, f"must be true or false, got {shown(value)}", "use true or false")
+    raise SpecError(
+        name,
+        tr("Spec fields", "must be true or false, got {value}").format(value=shown(value)),
+        tr("Spec fields", "use true or false"),
+    )
 
 
 def parse_spec(values: dict[str, Any] | None = None, **overrides: Any) -> LayerSpec:
@@ -193,7 +225,11 @@ def parse_spec(values: dict[str, Any] | None = None, **overrides: Any) -> LayerS
     raw = {**(values or {}), **overrides}
     unknown = sorted(set(raw) - set(FIELD_NAMES))
     if unknown:
-        raise SpecError(unknown[0], "is not a spec field", f"known fields: {', '.join(FIELD_NAMES)}")
+        raise SpecError(
+            unknown[0],
+            tr("Spec fields", "is not a spec field"),
+            tr("Spec fields", "known fields: {fields}").format(fields=", ".join(FIELD_NAMES)),
+        )
     defaults = LayerSpec()
     dims = _whole("dims", raw.get("dims", defaults.dims), 1, 2)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import SpecError
+from core.i18n import tr
 from core.limits import shown
 from core.spec import MODES
 from core.window_names import DOCK_CHOICES, HIGHLIGHT_TARGETS, PANEL_CHOICES
@@ -49,37 +50,61 @@ class StoryStep:
 
 
 def _fail(index: int, rule: str, hint: str) -> SpecError:
-    return SpecError("steps", f"step {index + 1}: {rule}", hint)
+    return SpecError("steps", tr("Story steps", "step {number}: {rule}").format(number=index + 1, rule=rule), hint)
 
 
 def _choice(index: int, key: str, value: Any, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise _fail(index, f"'{key}' is {shown(value)}", f"use one of {', '.join(choices)}")
+        raise _fail(
+            index,
+            tr("Story steps", "'{key}' is {value}").format(key=key, value=shown(value)),
+            tr("Story steps", "use one of {choices}").format(choices=", ".join(choices)),
+        )
     return value
 
 
 def _count(index: int, key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _fail(index, f"'{key}' is {shown(value)}", "use a whole number >= 0")
+        raise _fail(
+            index,
+            tr("Story steps", "'{key}' is {value}").format(key=key, value=shown(value)),
+            tr("Story steps", "use a whole number >= 0"),
+        )
     return value
 
 
 def _highlight(index: int, panel: str, data: Any) -> Highlight:
     targets = HIGHLIGHT_TARGETS.get(panel, ())
     if not isinstance(data, dict) or set(data) - {"target", "cells"} or "target" not in data:
-        raise _fail(index, f"'highlight' is {shown(data)}", 'use {"target": NAME, "cells": [[row, col], ...]}')
+        raise _fail(
+            index,
+            tr("Story steps", "'{key}' is {value}").format(key="highlight", value=shown(data)),
+            tr("Story steps", 'use {{"target": NAME, "cells": [[row, col], ...]}}').format(),
+        )
     if not targets:
-        raise _fail(index, f"panel {panel} has no heatmap to highlight", "drop 'highlight' or change the panel")
+        raise _fail(
+            index,
+            tr("Story steps", "panel {panel} has no heatmap to highlight").format(panel=panel),
+            tr("Story steps", "drop 'highlight' or change the panel"),
+        )
     target = _choice(index, "highlight.target", data["target"], targets)
     cells = data.get("cells")
     if cells is None or cells == "all":
         return Highlight(target)
     if not isinstance(cells, list) or len(cells) > MAX_CELLS:
-        raise _fail(index, "'highlight.cells' must be a list", f'at most {MAX_CELLS} [row, col] pairs, or "all"')
+        raise _fail(
+            index,
+            tr("Story steps", "'highlight.cells' must be a list"),
+            tr("Story steps", 'at most {count} [row, col] pairs, or "all"').format(count=MAX_CELLS),
+        )
     pairs = []
     for cell in cells:
         if not (isinstance(cell, list) and len(cell) == 2):
-            raise _fail(index, f"cell {shown(cell)} is not [row, col]", "use e.g. [0, 1]")
+            raise _fail(
+                index,
+                tr("Story steps", "cell {cell} is not [row, col]").format(cell=shown(cell)),
+                tr("Story steps", "use e.g. [0, 1]"),
+            )
         pairs.append((_count(index, "row", cell[0]), _count(index, "col", cell[1])))
     return Highlight(target, tuple(pairs))
 
@@ -87,19 +112,35 @@ def _highlight(index: int, panel: str, data: Any) -> Highlight:
 def parse_step(index: int, data: Any, claims: Callable[[], tuple[str, ...]]) -> StoryStep:
     """One step from its JSON object; ``claims()`` gives the claim names a step may run (asked only if it runs one)."""
     if not isinstance(data, dict):
-        raise _fail(index, f"expected an object, got {shown(data)}", 'use {"caption": ..., "panel": ...}')
+        raise _fail(
+            index,
+            tr("Story steps", "expected an object, got {value}").format(value=shown(data)),
+            tr("Story steps", 'use {{"caption": ..., "panel": ...}}').format(),
+        )
     unknown, missing = set(data) - STEP_KEYS, {"caption", "panel"} - set(data)
     if unknown or missing:
         raise _fail(
-            index, f"unknown keys {sorted(unknown)}, missing keys {sorted(missing)}", f"keys: {sorted(STEP_KEYS)}"
+            index,
+            tr("Story steps", "unknown keys {unknown}, missing keys {missing}").format(
+                unknown=sorted(unknown), missing=sorted(missing)
+            ),
+            tr("Story steps", "keys: {keys}").format(keys=sorted(STEP_KEYS)),
         )
     caption = data["caption"]
     if not isinstance(caption, str) or not caption.strip() or len(caption) > MAX_CAPTION:
-        raise _fail(index, "'caption' must be non-empty text", f"at most {MAX_CAPTION} characters")
+        raise _fail(
+            index,
+            tr("Story steps", "'caption' must be non-empty text"),
+            tr("Story steps", "at most {count} characters").format(count=MAX_CAPTION),
+        )
     panel = _choice(index, "panel", data["panel"], PANEL_CHOICES)
     docks = data.get("docks", [])
     if not isinstance(docks, list):
-        raise _fail(index, f"'docks' is {shown(docks)}", f"use a list of {', '.join(DOCK_CHOICES)}")
+        raise _fail(
+            index,
+            tr("Story steps", "'{key}' is {value}").format(key="docks", value=shown(docks)),
+            tr("Story steps", "use a list of {choices}").format(choices=", ".join(DOCK_CHOICES)),
+        )
     return StoryStep(
         caption=caption.strip(),
         panel=panel,
@@ -115,7 +156,13 @@ def parse_step(index: int, data: Any, claims: Callable[[], tuple[str, ...]]) -> 
 def parse_steps(data: Any, claims: Callable[[], tuple[str, ...]] = tuple) -> tuple[StoryStep, ...]:
     """A story's steps from JSON (a list of step objects, at most :data:`MAX_STEPS`)."""
     if not isinstance(data, list) or not 1 <= len(data) <= MAX_STEPS:
-        raise SpecError("steps", f"expected a list of 1..{MAX_STEPS} steps, got {shown(data)}", "see the presets")
+        raise SpecError(
+            "steps",
+            tr("Story steps", "expected a list of 1..{maximum} steps, got {value}").format(
+                maximum=MAX_STEPS, value=shown(data)
+            ),
+            tr("Story steps", "see the presets"),
+        )
     return tuple(parse_step(index, step, claims) for index, step in enumerate(data))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from core.atomic_write import write_text_atomic
 from core.errors import SpecError
+from core.i18n import tr
 from core.json_file import JsonFileError, read_json_file
 from core.limits import shown
 from core.presets import PRESET_SUFFIX, Preset, parse_preset
@@ -38,11 +39,18 @@ def check_name(name: str, taken: Collection[str]) -> str:
     if NAME_RULE.fullmatch(name) is None:
         raise SpecError(
             "preset name",
-            f"{shown(name)} is not a preset name",
-            "use 1-40 lower-case letters, digits and dashes, starting with a letter or digit (e.g. my-conv)",
+            tr("User presets", "{name} is not a preset name").format(name=shown(name)),
+            tr(
+                "User presets",
+                "use 1-40 lower-case letters, digits and dashes, starting with a letter or digit (e.g. my-conv)",
+            ),
         )
     if name in taken:
-        raise SpecError("preset name", f"{name} is already a built-in preset", "choose another name")
+        raise SpecError(
+            "preset name",
+            tr("User presets", "{name} is already a built-in preset").format(name=name),
+            tr("User presets", "choose another name"),
+        )
     return name
 
 
@@ -51,9 +59,17 @@ def preset_text(title: str, explanation: str, spec: LayerSpec) -> str:
     validate(spec)
     title, explanation = title.strip(), explanation.strip()
     if not title or len(title) > MAX_TITLE:
-        raise SpecError("preset title", "the title is empty or too long", f"use 1-{MAX_TITLE} characters")
+        raise SpecError(
+            "preset title",
+            tr("User presets", "the title is empty or too long"),
+            tr("User presets", "use 1-{maximum} characters").format(maximum=MAX_TITLE),
+        )
     if len(explanation) > MAX_EXPLANATION:
-        raise SpecError("preset explanation", "the explanation is too long", f"use at most {MAX_EXPLANATION}")
+        raise SpecError(
+            "preset explanation",
+            tr("User presets", "the explanation is too long"),
+            tr("User presets", "use at most {maximum}").format(maximum=MAX_EXPLANATION),
+        )
     data = {"title": title, "explanation": explanation or title, "spec": spec.to_dict()}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -72,9 +88,11 @@ def read_preset_file(path: Path, taken: Collection[str] = frozenset()) -> Preset
     """A preset file someone shared: size-capped, parsed and validated like a built-in; :class:`SpecError` if not."""
     name = path.name if path.name.isprintable() else repr(path.name)
     try:
-        data = read_json_file(path, "a preset")
+        data = read_json_file(path, tr("User presets", "a preset"))
     except JsonFileError as error:
-        raise SpecError("preset", f"{name}: {error}", "choose a preset file saved by LinConv Lab") from None
+        raise SpecError(
+            "preset", f"{name}: {error}", tr("User presets", "choose a preset file saved by LinConv Lab")
+        ) from None
     check_name(Path(path.name).stem, taken)
     return parse_preset(Path(path.name).stem, str(path), data)
 

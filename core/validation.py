@@ -8,6 +8,7 @@ from math import gcd, isqrt, prod
 from core.errors import SpecError
 from core.formulas import axis_names, output_size_formulas
 from core.geometry import Geometry, geometry, padding_split
+from core.i18n import tr
 from core.memory import DEFAULT_BUDGET_BYTES, MemoryEstimate, estimate_memory, format_bytes
 from core.modes import MAPPING_MODES, precondition_error
 from core.registry import INPUT_FILLS
@@ -59,8 +60,12 @@ def _check_groups(spec: LayerSpec) -> None:
             shown += str(valid[-1])
             raise SpecError(
                 "groups",
-                f"{name}={value} is not divisible by groups={spec.groups}",
-                f"groups must divide both cin={spec.cin} and cout={spec.cout}: use one of {shown}",
+                tr("Validation", "{name}={value} is not divisible by groups={groups}").format(
+                    name=name, value=value, groups=spec.groups
+                ),
+                tr("Validation", "groups must divide both cin={cin} and cout={cout}: use one of {choices}").format(
+                    cin=spec.cin, cout=spec.cout, choices=shown
+                ),
             )
 
 
@@ -75,9 +80,12 @@ def _check_output_not_empty(spec: LayerSpec) -> None:
         k_max = (spec.input_size[i] + lo[i] + hi[i] - 1) // d + 1
         raise SpecError(
             "kernel",
-            f"output {axis} would be empty: {formula}",
-            f"the dilated kernel must fit the (padded) input: use kernel {axis} <= {k_max}, "
-            "more padding, or a larger input",
+            tr("Validation", "output {axis} would be empty: {formula}").format(axis=axis, formula=formula),
+            tr(
+                "Validation",
+                "the dilated kernel must fit the (padded) input: use kernel {axis} <= {largest}, more padding, "
+                "or a larger input",
+            ).format(axis=axis, largest=k_max),
         )
 
 
@@ -102,9 +110,12 @@ def _check_input_values(spec: LayerSpec) -> None:
         shape = "x".join(str(n) for n in (spec.batch, spec.cin, *spec.input_size))
         raise SpecError(
             "input_values",
-            f"the input {shape} needs {needed:,} numbers, {len(spec.input_values):,} given",
-            f"give {needed:,} numbers, or choose the input {INPUT_FILLS['randn'].label!r} or "
-            f"{INPUT_FILLS['arange'].label!r}",
+            tr("Validation", "the input {shape} needs {needed:,} numbers, {given:,} given").format(
+                shape=shape, needed=needed, given=len(spec.input_values)
+            ),
+            tr("Validation", "give {needed:,} numbers, or choose the input {randn!r} or {arange!r}").format(
+                needed=needed, randn=INPUT_FILLS["randn"].shown_label(), arange=INPUT_FILLS["arange"].shown_label()
+            ),
         )
 
 
@@ -114,8 +125,10 @@ def validate(spec: LayerSpec, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> Valid
     if spec.padding == "same" and any(s != 1 for s in spec.stride):
         raise SpecError(
             "padding",
-            f"padding='same' needs stride 1 (PyTorch rule), got stride {spec.stride}",
-            "set stride=1 or give padding as a number",
+            tr("Validation", "padding='same' needs stride 1 (PyTorch rule), got stride {stride}").format(
+                stride=spec.stride
+            ),
+            tr("Validation", "set stride=1 or give padding as a number"),
         )
     _check_output_not_empty(spec)
     _check_input_values(spec)
@@ -126,11 +139,26 @@ def validate(spec: LayerSpec, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> Valid
         raise problem
     memory = estimate_memory(spec, mode, geom)
     if memory.total > budget_bytes:
+        rule = tr(
+            "Validation",
+            "mode {mode} would need about {peak} at its peak ({breakdown}, Linear weight {weight}), over the budget "
+            "of {budget}",
+        )
+        if mode == "unrolled":
+            hint = tr(
+                "Validation", "use a smaller input, batch or channel count, or mode unfold (no dense Toeplitz matrix)"
+            )
+        else:
+            hint = tr("Validation", "use a smaller input, batch or channel count")
         raise SpecError(
             "memory",
-            f"mode {mode} would need about {format_bytes(memory.total)} at its peak ({memory.breakdown()}, "
-            f"Linear weight {format_bytes(memory.linear_weight)}), over the budget of {format_bytes(budget_bytes)}",
-            "use a smaller input, batch or channel count"
-            + (", or mode unfold (no dense Toeplitz matrix)" if mode == "unrolled" else ""),
+            rule.format(
+                mode=mode,
+                peak=format_bytes(memory.total),
+                breakdown=memory.breakdown(),
+                weight=format_bytes(memory.linear_weight),
+                budget=format_bytes(budget_bytes),
+            ),
+            hint,
         )
     return ValidSpec(spec=spec, mode=mode, geometry=geom, memory=memory, budget_bytes=budget_bytes)

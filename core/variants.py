@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n import tr
 from core.inspect_report import inspect_spec
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.presets import Preset
@@ -56,9 +57,9 @@ def compare_variants(
     one. Empty when the preset has no related variants."""
     if not preset.related:
         return []
-    first = _variant(
-        "this spec" if spec is not None and spec != preset.spec else "preset", spec or preset.spec, budget_bytes
-    )
+    changed = spec is not None and spec != preset.spec
+    label = tr("Variants", "this spec") if changed else tr("Variants", "preset")
+    first = _variant(label, spec or preset.spec, budget_bytes)
     related = [_variant(r.label, r.spec, budget_bytes) for r in preset.related]
     total = [_total(preset.related_total, related)] if preset.related_total else []
     return [first, *related, *total]
