@@ -1,4 +1,5 @@
-"""LinConv Lab: no arguments opens the window; a sub-command runs the CLI (``python main.py --help``).
+"""LinConv Lab: no arguments opens the window (``--lang zh_CN`` alone: in that language); a sub-command runs the CLI
+(``python main.py --help``).
 
 This module only dispatches. The CLI never imports gui; what it draws through the window toolkit (benchmark plots,
 screenshots) goes through the two functions below, which import gui only when called.
@@ -25,12 +26,23 @@ def take_screenshot(*args: Any, **kwargs: Any) -> Path:
     return take(*args, **kwargs)
 
 
+def window_language(argv: list[str]) -> str | None:
+    """The language asked for when ``argv`` only chooses the window's language (``--lang X`` or ``--lang=X``; a
+    bare ``--lang`` asks for "", which the window refuses), else None."""
+    if argv[:1] == ["--lang"] and len(argv) <= 2:
+        return argv[1] if len(argv) == 2 else ""
+    if len(argv) == 1 and argv[0].startswith("--lang="):
+        return argv[0].partition("=")[2]
+    return None
+
+
 def main(argv: list[str]) -> int:
-    """Open the window (no arguments) or run one CLI sub-command; return the exit status."""
-    if not argv:
+    """Open the window (no arguments, or only ``--lang``) or run one CLI sub-command; return the exit status."""
+    language = window_language(argv)
+    if not argv or language is not None:
         from gui.launch import launch_window
 
-        return launch_window()
+        return launch_window(language)
     from cli.commands import main as cli_main
 
     return cli_main(argv, plot_writer=write_bench_plots, screenshot_renderer=take_screenshot)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QImageWriter, QPixmap
 
 from core.atomic_write import WriteError, write_bytes_atomic
+from core.i18n import tr
 
 
 def encode_image(image: QImage | QPixmap, kind: str = "png") -> bytes:
@@ -18,7 +19,11 @@ def encode_image(image: QImage | QPixmap, kind: str = "png") -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QImageWriter(buffer, QByteArray(kind.encode()))
     if not writer.write(image.toImage() if isinstance(image, QPixmap) else image):
-        raise ValueError(f"Qt could not encode the image as {kind.upper()} ({writer.errorString()})")
+        raise ValueError(
+            tr("Image files", "Qt could not encode the image as {format} ({reason})").format(
+                format=kind.upper(), reason=writer.errorString()
+            )
+        )
     buffer.close()
     return bytes(data.data())
 
@@ -34,7 +39,8 @@ def save_image(image: QImage | QPixmap, path: Path) -> Path:
     kind = path.suffix.lower().lstrip(".") or "png"
     supported = {bytes(f.data()).decode().lower() for f in QImageWriter.supportedImageFormats()}
     if kind not in supported:
-        raise WriteError(path, OSError(errno.EINVAL, f"Qt cannot write .{kind} images (use .png)"))
+        reason = tr("Image files", "Qt cannot write .{suffix} images (use .png)").format(suffix=kind)
+        raise WriteError(path, OSError(errno.EINVAL, reason))
     try:
         data = encode_image(image, kind)
     except ValueError as error:

@@ -4,21 +4,58 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from core.i18n import LANGUAGES, SOURCE_LANGUAGE, current_language, install_translator, tr
 from core.invocation import command_name
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
+
+SETTINGS_NAMES = ("LinConvLab", "LinConv Lab")  # organisation, application: where the user's QSettings live
+
+
+def user_settings() -> QSettings:
+    """The user's settings of the window (layout, view, last spec, language)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(*SETTINGS_NAMES)
 
 
 def no_display_message() -> str:
     """The one line said when there is no screen, naming the command as the user typed it."""
     command = command_name()
-    return (
-        "error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
-        f"Run it on a desktop, under `xvfb-run {command}`, or use the headless commands: {command} --help"
+    return "error: " + tr(
+        "Window start",
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+        "Run it on a desktop, under `xvfb-run {command}`, or use the headless commands: {command} --help",
+    ).format(command=command)
+
+
+def unknown_language_message(code: str) -> str:
+    """The one line said for a ``--lang`` that names no interface language."""
+    return "error: " + tr("Window start", "unknown language {language}: use one of {languages}").format(
+        language=repr(code), languages=", ".join(LANGUAGES)
     )
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Messages said before the window exists (no Qt translator yet) in ``language``, read from the ``.ts``
+    catalogues; English source text again afterwards."""
+    from core.catalogue import catalogue_translator
+
+    if language == current_language():
+        yield
+        return
+    install_translator(None if language == SOURCE_LANGUAGE else catalogue_translator(language), language)
+    try:
+        yield
+    finally:
+        install_translator(None)
 
 
 def display_problem() -> str | None:
@@ -68,16 +105,30 @@ def make_application() -> QApplication:
     return app
 
 
-def launch_window() -> int:
-    """Start the Qt application with the main window; return the exit status."""
-    problem = display_problem()
-    if problem:
-        print(problem, file=sys.stderr)
+def launch_window(language: str | None = None) -> int:
+    """Start the Qt application with the main window in ``language`` (``--lang``; None: the language chosen in the
+    Language menu, else the system's); return the exit status."""
+    from gui.language import MissingTranslation, install_language, startup_language
+
+    settings = user_settings()
+    if language is not None and language not in LANGUAGES:
+        with speaking(startup_language(settings)):
+            print(unknown_language_message(language), file=sys.stderr)
+        return 2
+    chosen = startup_language(settings, language)
+    if display_problem():
+        with speaking(chosen):
+            print(no_display_message(), file=sys.stderr)
         return 2
     app = make_application()
+    try:
+        install_language(app, chosen)
+    except MissingTranslation as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     from gui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(settings=settings)
     window.show_first()
     window.start()
     status = app.exec()

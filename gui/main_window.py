@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.atomic_write import describe_write_error, write_text_atomic
+from core.catalogue import PRESET_CONTEXT
 from core.errors import SpecError
+from core.i18n import LANGUAGES, current_language, tr, tr_noop
 from core.lab import LabResult
 from core.presets import Preset, load_all_presets
 from core.registry import MAPPING_MODES
@@ -40,7 +42,8 @@ from core.validation import validate
 from core.window_names import ZOOM_RANGE
 from gui.controller import LabController
 from gui.image_file import save_image
-from gui.launch import CLOSE_WAIT_S
+from gui.language import LANGUAGE_KEY
+from gui.launch import CLOSE_WAIT_S, user_settings
 from gui.panels.claims import ClaimsPanel
 from gui.panels.code import CodePanel
 from gui.panels.compare import ComparePanel
@@ -60,27 +63,30 @@ from gui.widgets.story_bar import StoryBar
 
 # Tab titles carry the Alt mnemonics the help promises (Alt+E Equality, Alt+L Sliding window, Alt+P Speed);
 # no parameter label or menu uses these letters.
+# Shown as tr("Main window", TAB_TITLES[name]).
 TAB_TITLES = {
-    "weights": "&Weights",
-    "sliding": "S&liding window",
-    "equality": "&Equality",
-    "init": "I&nit",
-    "code": "&Code",
-    "compare": "Compare",  # every letter of these is taken by a parameter, a tab or a menu
-    "speed": "S&peed",
-    "claims": "Claims",
+    "weights": tr_noop("Main window", "&Weights"),
+    "sliding": tr_noop("Main window", "S&liding window"),
+    "equality": tr_noop("Main window", "&Equality"),
+    "init": tr_noop("Main window", "I&nit"),
+    "code": tr_noop("Main window", "&Code"),
+    "compare": tr_noop("Main window", "Compare"),  # every letter of these is taken by a parameter, a tab or a menu
+    "speed": tr_noop("Main window", "S&peed"),
+    "claims": tr_noop("Main window", "Claims"),
 }
 NOTE_MS = 15_000
 MIN_PANEL_WIDTH = 480
 WIDE_WINDOW = 1600  # narrower first windows put the formulas behind the parameters (a tab of the same dock)
 PENDING_TAB_COLOUR = "#c77700"  # amber, readable on both themes' tab bars
-STAGE_WORDS = {
-    "conv": "the conv",
-    "linear": "the Linear side (mapping and matrices)",
-    "equality": "the equality check",
-    "init": "the init comparison",
+STAGE_WORDS = {  # shown as tr("Main window", STAGE_WORDS[stage])
+    "conv": tr_noop("Main window", "the conv"),
+    "linear": tr_noop("Main window", "the Linear side (mapping and matrices)"),
+    "equality": tr_noop("Main window", "the equality check"),
+    "init": tr_noop("Main window", "the init comparison"),
 }
-SHORTCUTS = """<table>
+SHORTCUTS = tr_noop(
+    "Main window",
+    """<table>
 <tr><td>Ctrl+1 … Ctrl+9</td><td>presets (each starts its story), in teaching order</td></tr>
 <tr><td>→ / ← or Page Down / Page Up</td><td>next / previous story step (a presenter's clicker sends these)</td></tr>
 <tr><td>F11 / Esc</td><td>presentation mode on / off</td></tr>
@@ -92,7 +98,8 @@ SHORTCUTS = """<table>
 <tr><td>Ctrl++ / Ctrl+- / Ctrl+0</td><td>font zoom in / out / reset</td></tr>
 <tr><td>Ctrl+T</td><td>light / dark theme</td></tr>
 <tr><td>Alt + underlined letter</td><td>jump to that parameter</td></tr>
-</table>"""
+</table>""",
+)
 
 
 class MainWindow(QMainWindow):
@@ -101,7 +108,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, restore: bool = True) -> None:
         super().__init__()
         self.setWindowTitle("LinConv Lab")
-        self.settings = settings or QSettings("LinConvLab", "LinConv Lab")
+        self.settings = settings or user_settings()
         self.theme, self.zoom, self.presenting = "light", 1.0, False
         self.presets: dict[str, Preset] = {p.name: p for p in load_all_presets()}
         self.built_in = frozenset(self.presets)
@@ -126,7 +133,7 @@ class MainWindow(QMainWindow):
         self.formulas_frame = PanelFrame(self.formulas)
         self.tabs = QTabWidget()
         for name, frame in self.frames.items():
-            self.tabs.addTab(frame, TAB_TITLES[name])
+            self.tabs.addTab(frame, tr("Main window", TAB_TITLES[name]))
         # An explicit minimum: at a large font zoom a panel's own minimum (Claims, Speed) would otherwise widen the
         # window past the screen; the panel then lays out in the width there is.
         self.tabs.setMinimumWidth(MIN_PANEL_WIDTH)
@@ -138,14 +145,18 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(centre)
         self.parameter_dock = self._dock(
-            "Parameters", "parameters", _scrolling(self.parameters), Qt.DockWidgetArea.LeftDockWidgetArea
+            tr("Main window", "Parameters"),
+            "parameters",
+            _scrolling(self.parameters),
+            Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.formulas_dock = self._dock(
-            "Formulas", "formulas", self.formulas_frame, Qt.DockWidgetArea.RightDockWidgetArea
+            tr("Main window", "Formulas"), "formulas", self.formulas_frame, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.status = QLabel("ready")
+        self.status = QLabel(tr("Main window", "ready"))
         self.statusBar().addWidget(self.status, 1)
         self.mode_actions: dict[str, QAction] = {}
+        self.language_actions: dict[str, QAction] = {}
         self._highlighted: tuple[str, str] | None = None
         self._step_stages: set[str] = set()
         self._docks_before_presenting: dict[QDockWidget, bool] = {}
@@ -185,60 +196,112 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open session…", self.open_session_dialog, QKeySequence.StandardKey.Open)
-        self._action(file_menu, "&Save session…", self.save_session_dialog, QKeySequence.StandardKey.Save)
-        self._action(file_menu, "&Export current panel as PNG…", self.export_panel_dialog, "Ctrl+E")
+        file_menu = bar.addMenu(tr("Main window", "&File"))
+        self._action(
+            file_menu, tr("Main window", "&Open session…"), self.open_session_dialog, QKeySequence.StandardKey.Open
+        )
+        self._action(
+            file_menu, tr("Main window", "&Save session…"), self.save_session_dialog, QKeySequence.StandardKey.Save
+        )
+        self._action(file_menu, tr("Main window", "&Export current panel as PNG…"), self.export_panel_dialog, "Ctrl+E")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        preset_menu = bar.addMenu("P&resets")
+        self._action(file_menu, tr("Main window", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        preset_menu = bar.addMenu(tr("Main window", "P&resets"))
         preset_menu.setToolTipsVisible(True)
         for index, (name, preset) in enumerate(self.presets.items()):
             shortcut = f"Ctrl+{index + 1}" if index < 9 else None
-            steps = f", a story in {len(preset.steps)} steps" if preset.steps else ""
+            steps = (
+                tr("Main window", ", a story in {count} steps").format(count=len(preset.steps)) if preset.steps else ""
+            )
             action = self._action(
                 preset_menu,
-                f"{index + 1}. {preset.title}  ({name}{steps})",
+                tr("Main window", "{number}. {title}  ({name}{steps})").format(
+                    number=index + 1, title=tr(PRESET_CONTEXT, preset.title), name=name, steps=steps
+                ),
                 lambda _=False, n=name: self.load_preset(n),
                 shortcut,
             )
-            action.setToolTip(preset.explanation)
+            action.setToolTip(tr(PRESET_CONTEXT, preset.explanation))
         preset_menu.addSeparator()
-        self.user_preset_menu = preset_menu.addMenu("&My presets")
-        self._action(preset_menu, "&Save current as preset…", self.save_user_preset_dialog, "Ctrl+Shift+S")
-        self._action(preset_menu, "&Import preset file…", self.import_preset_dialog)
-        self._action(preset_menu, "&Export current as preset file…", self.export_preset_dialog)
+        self.user_preset_menu = preset_menu.addMenu(tr("Main window", "&My presets"))
+        self._action(
+            preset_menu, tr("Main window", "&Save current as preset…"), self.save_user_preset_dialog, "Ctrl+Shift+S"
+        )
+        self._action(preset_menu, tr("Main window", "&Import preset file…"), self.import_preset_dialog)
+        self._action(preset_menu, tr("Main window", "&Export current as preset file…"), self.export_preset_dialog)
         self._load_user_presets()
-        view = bar.addMenu("&View")
-        modes = view.addMenu("&Mapping mode")
+        view = bar.addMenu(tr("Main window", "&View"))
+        modes = view.addMenu(tr("Main window", "&Mapping mode"))
         group = QActionGroup(self)
         for term in MAPPING_MODES:
             action = self._action(
-                modes, term.label, lambda _=False, m=term.name: self.edit_field("mode", m), term.shortcut
+                modes,
+                tr("Registry", term.label),
+                lambda _=False, m=term.name: self.edit_field("mode", m),
+                term.shortcut,
             )
             action.setCheckable(True)
-            action.setToolTip(term.description)
+            action.setToolTip(tr("Registry", term.description))
             group.addAction(action)
             self.mode_actions[term.name] = action
-        self._action(view, "Next panel", lambda: self._cycle_tab(1), "Ctrl+Tab")
-        self._action(view, "Previous panel", lambda: self._cycle_tab(-1), "Ctrl+Shift+Tab")
+        self._action(view, tr("Main window", "Next panel"), lambda: self._cycle_tab(1), "Ctrl+Tab")
+        self._action(view, tr("Main window", "Previous panel"), lambda: self._cycle_tab(-1), "Ctrl+Shift+Tab")
         view.addSeparator()
         self.presentation_action = self._action(
-            view, "&Presentation (full screen, large type)", self.toggle_presentation, "F11"
+            view, tr("Main window", "&Presentation (full screen, large type)"), self.toggle_presentation, "F11"
         )
         self.presentation_action.setCheckable(True)
-        self._action(view, "Toggle light/dark &theme", self.toggle_theme, "Ctrl+T")
-        self._action(view, "Zoom &in (fonts)", lambda: self.set_zoom(self.zoom + 0.1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, tr("Main window", "Toggle light/dark &theme"), self.toggle_theme, "Ctrl+T")
         self._action(
-            view, "Zoom &out (fonts)", lambda: self.set_zoom(self.zoom - 0.1), QKeySequence.StandardKey.ZoomOut
+            view,
+            tr("Main window", "Zoom &in (fonts)"),
+            lambda: self.set_zoom(self.zoom + 0.1),
+            QKeySequence.StandardKey.ZoomIn,
         )
-        self._action(view, "&Reset zoom", lambda: self.set_zoom(1.0), "Ctrl+0")
+        self._action(
+            view,
+            tr("Main window", "Zoom &out (fonts)"),
+            lambda: self.set_zoom(self.zoom - 0.1),
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        self._action(view, tr("Main window", "&Reset zoom"), lambda: self.set_zoom(1.0), "Ctrl+0")
         view.addSeparator()
         view.addAction(self.parameter_dock.toggleViewAction())
         view.addAction(self.formulas_dock.toggleViewAction())
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
-        self._action(help_menu, "&About LinConv Lab", self.show_about)
+        self._build_language_menu()
+        help_menu = bar.addMenu(tr("Main window", "&Help"))
+        self._action(help_menu, tr("Main window", "&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self._action(help_menu, tr("Main window", "&About LinConv Lab"), self.show_about)
+
+    def _build_language_menu(self) -> None:
+        """One checkable entry per interface language, each named in its own language (so anyone finds theirs).
+        The title has no Alt letter: every letter of "Language" is taken by a parameter, a tab or a menu."""
+        menu = self.menuBar().addMenu(tr("Main window", "Language"))
+        self.language_menu = menu
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+            self.language_actions[code] = action
+        menu.addSeparator()
+        note = menu.addAction(tr("Main window", "Takes effect after restart"))
+        note.setEnabled(False)
+
+    def choose_language(self, code: str) -> None:
+        """Save ``code`` as the interface language of the next start (the text shown now stays as it is)."""
+        self.settings.setValue(LANGUAGE_KEY, code)
+        self.settings.sync()
+        self.language_actions[code].setChecked(True)
+        if code == current_language():
+            self.status.setText(tr("Main window", "Language: {language} (in use)").format(language=LANGUAGES[code]))
+        else:
+            self.status.setText(
+                tr("Main window", "Language: {language}, takes effect after restart").format(language=LANGUAGES[code])
+            )
 
     def _build_story_keys(self) -> list[QShortcut]:
         """→/← and Page Down/Up step the story (presenters' clickers send these); Esc leaves presentation mode.
@@ -285,7 +348,11 @@ class MainWindow(QMainWindow):
             if not frame.stages:
                 frame.present(result)
         self._refresh_states()
-        self.status.setText(f"{result.valid.mode} mapping · {result.spec.describe()} · computing…")
+        self.status.setText(
+            tr("Main window", "{mode} mapping · {spec} · computing…").format(
+                mode=result.valid.mode, spec=result.spec.describe()
+            )
+        )
 
     def _stage_ready(self, stage: str, result: LabResult) -> None:
         for frame in self.frames.values():
@@ -298,20 +365,27 @@ class MainWindow(QMainWindow):
         if stage == "equality" and result.equality is not None:
             eq, linear = result.equality, result.linear.mapping.linear if result.linear else None
             shape = f"Linear({linear.in_features}, {linear.out_features}) · " if linear is not None else ""
+            if eq.equal:
+                text = tr("Main window", "{mode} mapping · {shape}outputs agree (max abs error {error:.2g}, {dtype})")
+            else:
+                text = tr("Main window", "{mode} mapping · {shape}outputs DIFFER (max abs error {error:.2g}, {dtype})")
             self.status.setText(
-                f"{result.valid.mode} mapping · {shape}outputs {'agree' if eq.equal else 'DIFFER'} "
-                f"(max abs error {eq.max_abs_error:.2g}, {eq.dtype})"
+                text.format(mode=result.valid.mode, shape=shape, error=eq.max_abs_error, dtype=eq.dtype)
             )
 
     def _stage_failed(self, stage: str, message: str) -> None:
         self._refresh_states()
-        self.status.setText(f"{STAGE_WORDS.get(stage, stage)} failed: {message}")
+        self.status.setText(
+            tr("Main window", "{stage} failed: {message}").format(
+                stage=tr("Main window", STAGE_WORDS.get(stage, stage)), message=message
+            )
+        )
 
     def _invalid(self, error: SpecError | None) -> None:
         self.parameters.show_error(error)
         self._refresh_states()
         if error is not None:
-            self.status.setText(f"invalid: {error}")
+            self.status.setText(tr("Main window", "invalid: {error}").format(error=error))
 
     def _refresh_states(self) -> None:
         """Every frame says whether it is current, pending, stale (an invalid field) or failed."""
@@ -322,17 +396,33 @@ class MainWindow(QMainWindow):
             missing = [s for s in stages if result is None or not result.has(s)]
             failed = [s for s in stages if s in c.failures]
             if c.error is not None:
-                frame.set_state("stale", f"Stale: shown for the last valid spec. {c.error.parameter} is invalid.")
+                frame.set_state(
+                    "stale",
+                    tr("Main window", "Stale: shown for the last valid spec. {parameter} is invalid.").format(
+                        parameter=c.error.parameter
+                    ),
+                )
             elif failed:
-                frame.set_state("failed", f"Could not compute {STAGE_WORDS[failed[0]]}: {c.failures[failed[0]]}")
+                frame.set_state(
+                    "failed",
+                    tr("Main window", "Could not compute {stage}: {reason}").format(
+                        stage=tr("Main window", STAGE_WORDS[failed[0]]), reason=c.failures[failed[0]]
+                    ),
+                )
             elif not missing or result is None:
                 frame.set_state("current")
             elif len(missing) == len(stages):
                 frame.set_state(
-                    "pending", f"Computing {STAGE_WORDS[missing[0]]}… (the previous spec's results, dimmed)"
+                    "pending",
+                    tr("Main window", "Computing {stage}… (the previous spec's results, dimmed)").format(
+                        stage=tr("Main window", STAGE_WORDS[missing[0]])
+                    ),
                 )
             else:
-                frame.set_state("partial", f"Computing {STAGE_WORDS[missing[0]]}…")
+                frame.set_state(
+                    "partial",
+                    tr("Main window", "Computing {stage}…").format(stage=tr("Main window", STAGE_WORDS[missing[0]])),
+                )
 
     def _mark_tabs(self) -> None:
         """A hidden panel's state shows on its tab: coloured text, the banner as the tooltip."""
@@ -346,7 +436,7 @@ class MainWindow(QMainWindow):
         text = self.palette().color(QPalette.ColorRole.WindowText)
         for index, frame in enumerate(self.frames.values()):
             bar.setTabTextColor(index, colours.get(frame.shown_state, text))
-            bar.setTabToolTip(index, frame.banner.text() or "current")
+            bar.setTabToolTip(index, frame.banner.text() or tr("Main window", "current"))
 
     def _tell_visible_stages(self) -> None:
         frame = self.tabs.currentWidget()
@@ -390,7 +480,9 @@ class MainWindow(QMainWindow):
         self.panels["compare"].set_preset(preset)
         self.story.leave()
         self.apply_spec(spec or preset.spec, synchronous)
-        self.status.setText(f"preset {name}: {preset.title}")
+        self.status.setText(
+            tr("Main window", "preset {name}: {title}").format(name=name, title=tr(PRESET_CONTEXT, preset.title))
+        )
         if story:
             self.story.start(preset)
 
@@ -410,10 +502,10 @@ class MainWindow(QMainWindow):
             self.presets[preset.name] = preset
             action = self._action(
                 self.user_preset_menu,
-                f"{preset.title}  ({preset.name})",
+                tr("Main window", "{title}  ({name})").format(title=tr(PRESET_CONTEXT, preset.title), name=preset.name),
                 lambda _=False, n=preset.name: self.load_preset(n),
             )
-            action.setToolTip(preset.explanation)
+            action.setToolTip(tr(PRESET_CONTEXT, preset.explanation))
         self.user_preset_menu.setEnabled(bool(found.presets))
         return list(found.problems)
 
@@ -421,18 +513,24 @@ class MainWindow(QMainWindow):
         """Save the lab's last valid spec as preset ``name``; a bad name or a failed write is a message."""
         spec = self.controller.spec
         if spec is None:
-            self._warn("Preset not saved", "no valid spec yet: fix the parameters first")
+            self._warn(
+                tr("Main window", "Preset not saved"), tr("Main window", "no valid spec yet: fix the parameters first")
+            )
             return False
         try:
             path = save_user_preset(self.user_preset_dir, name, title, explanation, spec, self.built_in)
         except SpecError as error:
-            self._warn("Preset not saved", str(error))
+            self._warn(tr("Main window", "Preset not saved"), str(error))
             return False
         except OSError as error:
-            self._warn("Preset not saved", describe_write_error(self.user_preset_dir / name, error))
+            self._warn(tr("Main window", "Preset not saved"), describe_write_error(self.user_preset_dir / name, error))
             return False
         self._load_user_presets()
-        self.status.setText(f"saved preset {name} ({path}); Presets → My presets reloads it")
+        self.status.setText(
+            tr("Main window", "saved preset {name} ({path}); Presets → My presets reloads it").format(
+                name=name, path=path
+            )
+        )
         return True
 
     def import_preset(self, path: Path) -> bool:
@@ -443,14 +541,16 @@ class MainWindow(QMainWindow):
                 self.user_preset_dir, preset.name, preset.title, preset.explanation, preset.spec, self.built_in
             )
         except SpecError as error:
-            self._warn("Preset not imported", str(error))
+            self._warn(tr("Main window", "Preset not imported"), str(error))
             return False
         except OSError as error:
-            self._warn("Preset not imported", describe_write_error(self.user_preset_dir, error))
+            self._warn(tr("Main window", "Preset not imported"), describe_write_error(self.user_preset_dir, error))
             return False
         self._load_user_presets()
         self.load_preset(preset.name)
-        self.status.setText(f"imported preset {preset.name} into {saved.parent}")
+        self.status.setText(
+            tr("Main window", "imported preset {name} into {folder}").format(name=preset.name, folder=saved.parent)
+        )
         return True
 
     def export_preset(self, path: Path, title: str, explanation: str = "") -> bool:
@@ -458,15 +558,17 @@ class MainWindow(QMainWindow):
         spec = self.controller.spec
         try:
             if spec is None:
-                raise SpecError("spec", "no valid spec yet", "fix the parameters first")
+                raise SpecError(
+                    "spec", tr("Main window", "no valid spec yet"), tr("Main window", "fix the parameters first")
+                )
             write_text_atomic(path, preset_text(title, explanation, spec))
         except SpecError as error:
-            self._warn("Preset not exported", str(error))
+            self._warn(tr("Main window", "Preset not exported"), str(error))
             return False
         except OSError as error:
-            self._warn("Preset not exported", describe_write_error(path, error))
+            self._warn(tr("Main window", "Preset not exported"), describe_write_error(path, error))
             return False
-        self.status.setText(f"exported preset file {path}")
+        self.status.setText(tr("Main window", "exported preset file {path}").format(path=path))
         return True
 
     def save_user_preset_dialog(self) -> None:
@@ -476,12 +578,16 @@ class MainWindow(QMainWindow):
             self.save_user_preset(*dialog.values())
 
     def import_preset_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import preset", "", "LinConv Lab preset (*.json)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Main window", "Import preset"), "", tr("Main window", "LinConv Lab preset (*.json)")
+        )
         if name:
             self.import_preset(Path(name))
 
     def export_preset_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export preset", "preset.json", "LinConv Lab preset (*.json)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Main window", "Export preset"), "preset.json", tr("Main window", "LinConv Lab preset (*.json)")
+        )
         if name and self.controller.spec is not None:
             self.export_preset(Path(name), self.controller.spec.describe())
 
@@ -490,7 +596,7 @@ class MainWindow(QMainWindow):
         step = self.story.step
         if step is None:
             return
-        self.story_bar.show_step(step.caption, index, len(self.story.steps))
+        self.story_bar.show_step(tr(PRESET_CONTEXT, step.caption), index, len(self.story.steps))
         for key in self._story_keys:
             key.setEnabled(True)
         if step.mode is not None and self.controller.values.get("mode") != step.mode:
@@ -642,12 +748,14 @@ class MainWindow(QMainWindow):
         try:
             save_session(self.session(), path)
         except OSError as error:
-            self._warn("Session not saved", describe_write_error(path, error))
+            self._warn(tr("Main window", "Session not saved"), describe_write_error(path, error))
             return False
         note = ""
         if self.controller.error is not None:
-            note = f" (the last valid spec: {self.controller.error.parameter} is invalid and was not saved)"
-        self.status.setText(f"saved session to {path}{note}")
+            note = tr("Main window", " (the last valid spec: {parameter} is invalid and was not saved)").format(
+                parameter=self.controller.error.parameter
+            )
+        self.status.setText(tr("Main window", "saved session to {path}{note}").format(path=path, note=note))
         return True
 
     def load_session_from(self, path: Path) -> bool:
@@ -655,12 +763,16 @@ class MainWindow(QMainWindow):
         try:
             session = load_session(path)
         except SpecError as error:
-            self._warn("Session not loaded", str(error))
+            self._warn(tr("Main window", "Session not loaded"), str(error))
             return False
         ignored = self._apply_view(session.view)
         self.controller.set_spec(session.spec)
-        note = f" (ignored {', '.join(ignored)}: not a valid view setting)" if ignored else ""
-        self.status.setText(f"loaded session {path.name}{note}")
+        note = ""
+        if ignored:
+            note = tr("Main window", " (ignored {ignored}: not a valid view setting)").format(
+                ignored=", ".join(ignored)
+            )
+        self.status.setText(tr("Main window", "loaded session {name}{note}").format(name=path.name, note=note))
         return True
 
     def _apply_view(self, view: dict[str, Any]) -> list[str]:
@@ -690,12 +802,16 @@ class MainWindow(QMainWindow):
         return ignored
 
     def open_session_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open session", "", "LinConv Lab session (*.json)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Main window", "Open session"), "", tr("Main window", "LinConv Lab session (*.json)")
+        )
         if name:
             self.load_session_from(Path(name))
 
     def save_session_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save session", "session.json", "LinConv Lab session (*.json)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Main window", "Save session"), "session.json", tr("Main window", "LinConv Lab session (*.json)")
+        )
         if name:
             self.save_session_to(Path(name))
 
@@ -704,32 +820,37 @@ class MainWindow(QMainWindow):
         try:
             save_image(self.tabs.currentWidget().grab(), path)
         except OSError as error:
-            self._warn("Not exported", describe_write_error(path, error))
+            self._warn(tr("Main window", "Not exported"), describe_write_error(path, error))
             return False
-        self.status.setText(f"exported {path}")
+        self.status.setText(tr("Main window", "exported {path}").format(path=path))
         return True
 
     def export_panel_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export panel", "panel.png", "PNG image (*.png)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Main window", "Export panel"), "panel.png", tr("Main window", "PNG image (*.png)")
+        )
         if name:
             self.export_panel(Path(name))
 
     def _warn(self, title: str, text: str) -> None:
-        self.status.setText(f"{title.lower()}: {text}")
+        self.status.setText(tr("Main window", "{title}: {text}").format(title=title.lower(), text=text))
         if self.isVisible():  # non-blocking: the window stays usable
             box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
+        QMessageBox.information(self, tr("Main window", "Keyboard shortcuts"), tr("Main window", SHORTCUTS))
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "About LinConv Lab",
-            "LinConv Lab: see and measure how nn.Linear and nn.Conv1d/Conv2d relate.\n"
-            "Every number comes from the core engine; linconv-lab --help for the headless tools.",
+            tr("Main window", "About LinConv Lab"),
+            tr(
+                "Main window",
+                "LinConv Lab: see and measure how nn.Linear and nn.Conv1d/Conv2d relate.\n"
+                "Every number comes from the core engine; linconv-lab --help for the headless tools.",
+            ),
         )
 
     # ----- persistence ------------------------------------------------------------------------------------------
@@ -746,7 +867,7 @@ class MainWindow(QMainWindow):
             if state is not None:
                 self.restoreState(state)
         except (TypeError, ValueError):
-            notes.append("window layout")
+            notes.append(tr("Main window", "window layout"))
         ignored = self._apply_view(
             {"theme": self.settings.value("theme", "light"), "zoom": self.settings.value("zoom", 1.0)}
             | ({"tab": self.settings.value("tab")} if self.settings.contains("tab") else {})
@@ -764,10 +885,14 @@ class MainWindow(QMainWindow):
                 validate(spec, self.controller.budget_bytes)
                 self.controller.set_spec(spec)
             except (SpecError, ValueError, TypeError, RecursionError):
-                notes.append("the last spec")
+                notes.append(tr("Main window", "the last spec"))
                 self.settings.remove("spec")
         if notes:
-            return [f"settings: ignored {', '.join(notes)} (corrupt or from another version); defaults used"]
+            return [
+                tr("Main window", "settings: ignored {notes} (corrupt or from another version); defaults used").format(
+                    notes=", ".join(notes)
+                )
+            ]
         return []
 
     def save_settings(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,25 +31,30 @@ def take_screenshot(
     presentation: bool = False,
     story_step: int = 0,
     timeout_s: float = 120.0,
+    language: str = "en",
 ) -> Path:
     """Render the window for ``preset`` (optionally in ``mode``) with ``panel`` in front and save that panel (or
     the whole window) to ``out``. ``story_step`` (1-based) shows that step of the preset's story, as a class
     would see it after pressing → that many times; ``presentation`` renders presentation mode at ``size``.
+    ``language`` is the interface language of the render (``"zh_CN"``); afterwards the language the caller had is
+    back (English in the window's catalogues, or the caller's ``.ts`` translator), so it never leaks.
     A failed write raises :class:`~core.atomic_write.WriteError` (an ``OSError``
     naming ``out`` and the reason); a previous file at ``out`` stays as it was."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
+    from core.i18n import check_language
     from core.presets import load_preset
     from gui.image_file import save_image
     from gui.launch import make_application
     from gui.main_window import MainWindow
 
+    check_language(language)
     spec = load_preset(preset).spec
     if mode:
         spec = spec.replace(mode=mode)
     app = make_application()
-    with tempfile.TemporaryDirectory() as scratch:
+    with _speaking(app, language), tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings, restore=False)
         try:
@@ -78,6 +85,24 @@ def take_screenshot(
             window.deleteLater()
             app.processEvents()
     return out
+
+
+@contextmanager
+def _speaking(app: QApplication, language: str) -> Iterator[None]:
+    """The window's catalogues of ``language`` while the render runs; then English, with the translator the
+    caller had (e.g. the CLI's, over the ``.ts`` files) installed again."""
+    from core.catalogue import catalogue_translator
+    from core.i18n import SOURCE_LANGUAGE, current_language, install_translator
+    from gui.language import install_language
+
+    before = current_language()
+    install_language(app, language)
+    try:
+        yield
+    finally:
+        install_language(app, SOURCE_LANGUAGE)
+        if before != SOURCE_LANGUAGE:
+            install_translator(catalogue_translator(before), before)
 
 
 def _settle(app: QApplication, window: MainWindow, timeout_s: float) -> None:

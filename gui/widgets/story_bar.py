@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from core.i18n import tr
 from core.story import step_label
 
 
@@ -24,13 +25,15 @@ class StoryBar(QWidget):
         self.caption.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.counter = QLabel()
         self.counter.setProperty("role", "counter")
-        self.counter.setAccessibleName("story step")
-        self.previous = QPushButton("◀ Previous")
-        self.previous.setToolTip("Previous step (← or Page Up)")
-        self.next = QPushButton("Next ▶")
-        self.next.setToolTip("Next step (→ or Page Down)")
-        self.leave = QPushButton("Leave story")
-        self.leave.setToolTip("Stop the story and keep what is shown (editing any parameter does the same)")
+        self.counter.setAccessibleName(tr("Story bar", "story step"))
+        self.previous = QPushButton(tr("Story bar", "◀ Previous"))
+        self.previous.setToolTip(tr("Story bar", "Previous step (← or Page Up)"))
+        self.next = QPushButton(tr("Story bar", "Next ▶"))
+        self.next.setToolTip(tr("Story bar", "Next step (→ or Page Down)"))
+        self.leave = QPushButton(tr("Story bar", "Leave story"))
+        self.leave.setToolTip(
+            tr("Story bar", "Stop the story and keep what is shown (editing any parameter does the same)")
+        )
         for button in (self.previous, self.next, self.leave):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrow keys stay with the story, not a button
         self.previous.clicked.connect(self.previousRequested)
