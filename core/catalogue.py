@@ -23,8 +23,9 @@ from core.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator
 from core.resources import resource
 
 PRESET_CONTEXT = "Presets"
-PRESET_FIELDS = ("title", "explanation")
-"""Fields of a preset file shown in the window (plus every step's ``caption``), translated with context "Presets"."""
+PRESET_FIELDS = ("title", "explanation", "related_total")
+"""Fields of a preset file shown in the window (plus every step's ``caption`` and every related variant's ``label``),
+translated with context "Presets"."""
 
 TRANSLATION_CALLS = frozenset({"tr", "tr_noop"})
 
@@ -117,9 +118,10 @@ def preset_strings(path: Path) -> Iterator[tuple[str, str]]:
     for key in PRESET_FIELDS:
         if isinstance(data.get(key), str):
             yield PRESET_CONTEXT, data[key]
-    for step in data.get("steps") or []:
-        if isinstance(step, dict) and isinstance(step.get("caption"), str):
-            yield PRESET_CONTEXT, step["caption"]
+    for key, field_name in (("steps", "caption"), ("related", "label")):
+        for item in data.get(key) or []:
+            if isinstance(item, dict) and isinstance(item.get(field_name), str):
+                yield PRESET_CONTEXT, item[field_name]
 
 
 def extract(catalogue: Catalogue, root: Path) -> list[Message]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.catalogue import PRESET_CONTEXT
 from core.i18n import tr
 from core.inspect_report import inspect_spec
 from core.memory import DEFAULT_BUDGET_BYTES
@@ -60,6 +61,6 @@ def compare_variants(
     changed = spec is not None and spec != preset.spec
     label = tr("Variants", "this spec") if changed else tr("Variants", "preset")
     first = _variant(label, spec or preset.spec, budget_bytes)
-    related = [_variant(r.label, r.spec, budget_bytes) for r in preset.related]
-    total = [_total(preset.related_total, related)] if preset.related_total else []
+    related = [_variant(tr(PRESET_CONTEXT, r.label), r.spec, budget_bytes) for r in preset.related]
+    total = [_total(tr(PRESET_CONTEXT, preset.related_total), related)] if preset.related_total else []
     return [first, *related, *total]

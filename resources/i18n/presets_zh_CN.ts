@@ -110,6 +110,11 @@
         </message>
         <message>
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
+            <source>1x3 then 3x1 (the pair)</source>
+            <translation>先 1x3 再 3x1（这一对）</translation>
+        </message>
+        <message>
+            <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
             <source>One 3×3 conv, 64 → 64 channels: 36,928 parameters. A 1×3 conv then a 3×1 conv: 2 × 12,352 = 24,704, two thirds.</source>
             <translation>一个 3×3 卷积，64 → 64 通道：36,928 个参数。先 1×3 卷积再 3×1 卷积：2 × 12,352 = 24,704，是原来的三分之二。</translation>
         </message>
@@ -127,6 +132,16 @@
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
             <source>The multiply-adds drop by the same third: 2·64·3 instead of 64·9 per output value and channel.</source>
             <translation>乘加次数同样降到三分之二：每个输出值、每个通道需要 2·64·3 次，而不是 64·9 次。</translation>
+        </message>
+        <message>
+            <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
+            <source>1x3 (first of the pair)</source>
+            <translation>1x3（这一对中的第一个）</translation>
+        </message>
+        <message>
+            <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
+            <source>3x1 (second of the pair)</source>
+            <translation>3x1（这一对中的第二个）</translation>
         </message>
         <message>
             <location filename="../../resources/presets/fc-4x2-as-conv-1x1.json" />
@@ -232,6 +247,12 @@
             <location filename="../../resources/presets/params-3to10-k1.json" />
             <source>Conv and Linear agree up to float rounding at all 1,024 positions.</source>
             <translation>在全部 1,024 个位置上，卷积与 Linear 的结果都在浮点舍入误差内一致。</translation>
+        </message>
+        <message>
+            <location filename="../../resources/presets/params-3to10-k1.json" />
+            <location filename="../../resources/presets/params-3to10-k5.json" />
+            <source>without bias</source>
+            <translation>不带偏置</translation>
         </message>
         <message>
             <location filename="../../resources/presets/params-3to10-k5.json" />
