@@ -2,7 +2,7 @@
 (``python main.py --help``).
 
 This module only dispatches. The CLI never imports gui; what it draws through the window toolkit (benchmark plots,
-screenshots) goes through the two functions below, which import gui only when called.
+screenshots, exports) goes through the functions below, which import gui only when called.
 """
 
 from __future__ import annotations
@@ -26,6 +26,13 @@ def take_screenshot(*args: Any, **kwargs: Any) -> Path:
     return take(*args, **kwargs)
 
 
+def export_all(*args: Any, **kwargs: Any) -> list[Path]:
+    """Draw every panel offscreen and write the export folder (gui is imported only when an export is asked for)."""
+    from gui.export_headless import export_headless
+
+    return export_headless(*args, **kwargs)
+
+
 def window_language(argv: list[str]) -> str | None:
     """The language asked for when ``argv`` only chooses the window's language (``--lang X`` or ``--lang=X``; a
     bare ``--lang`` asks for "", which the window refuses), else None."""
@@ -45,7 +52,9 @@ def main(argv: list[str]) -> int:
         return launch_window(language)
     from cli.commands import main as cli_main
 
-    return cli_main(argv, plot_writer=write_bench_plots, screenshot_renderer=take_screenshot)
+    return cli_main(
+        argv, plot_writer=write_bench_plots, screenshot_renderer=take_screenshot, export_renderer=export_all
+    )
 
 
 def run() -> None:

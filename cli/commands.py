@@ -1,4 +1,5 @@
-"""The command line: ``python main.py {inspect,check,init,bench,presets,screenshot} ...`` (or ``linconv-lab ...``).
+"""The command line: ``python main.py {inspect,check,init,bench,presets,screenshot,export} ...`` (or
+``linconv-lab ...``).
 
 Specs are parsed and validated before torch is imported, so a bad value answers in a fraction of a second. What needs
 the window toolkit (benchmark plots, screenshots) is drawn by functions ``main.py`` injects: the CLI never imports gui.
@@ -16,6 +17,7 @@ from typing import Any, NoReturn
 
 from cli.arg_types import number, whole
 from cli.bench_command import PlotWriter, add_bench_options, run_bench_command
+from cli.export_command import ExportRenderer, add_export_options, run_export_command
 from cli.language import add_language_option, default_language, english, interface_language, requested_language
 from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, run_screenshot_command
 from cli.text_table import format_sections, format_table
@@ -296,6 +298,10 @@ def cmd_screenshot(args: argparse.Namespace) -> None:
     run_screenshot_command(args, args.screenshot_renderer)
 
 
+def cmd_export(args: argparse.Namespace) -> None:
+    run_export_command(args, validated(args), args.export_renderer)
+
+
 def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     """The parser with every sub-command; ``prog`` is how usage lines and hints name the program."""
     parser = _Parser(prog=prog, description="LinConv Lab: Linear vs Conv. No sub-command opens the window.")
@@ -326,6 +332,10 @@ def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     screenshot = commands.add_parser("screenshot", help="render the window offscreen for a preset, save it as PNG")
     add_screenshot_options(screenshot)
     screenshot.set_defaults(run=cmd_screenshot)
+    export = commands.add_parser("export", help="every figure, the animation, the data, a script and an index")
+    add_layer_options(export)
+    add_export_options(export)
+    export.set_defaults(run=cmd_export)
     language = default_language()
     for sub_command in dict.fromkeys(commands.choices.values()):  # every sub-command, however added
         add_language_option(sub_command, language)
@@ -336,25 +346,33 @@ def main(
     argv: Sequence[str],
     plot_writer: PlotWriter | None = None,
     screenshot_renderer: ScreenshotRenderer | None = None,
+    export_renderer: ExportRenderer | None = None,
 ) -> int:
     """Run one sub-command; return the exit status. Errors are one line on stderr, never a traceback.
 
-    ``plot_writer`` draws benchmark plots and ``screenshot_renderer`` the window; ``main.py`` injects both, so the
-    CLI never imports gui (without them, plots and screenshots are refused in one line).
+    ``plot_writer`` draws benchmark plots, ``screenshot_renderer`` and ``export_renderer`` the window; ``main.py``
+    injects them, so the CLI never imports gui (without them, plots, screenshots and exports are refused in one
+    line).
 
     Text (reports and errors) is in the language of ``--lang``, by default the system locale's (English again when
     the command is done); ``--json`` output is the same in every language.
     """
     argv = list(argv)
     with interface_language(requested_language(argv, default_language())):
-        return _run(argv, plot_writer, screenshot_renderer)
+        return _run(argv, plot_writer, screenshot_renderer, export_renderer)
 
 
-def _run(argv: list[str], plot_writer: PlotWriter | None, screenshot_renderer: ScreenshotRenderer | None) -> int:
+def _run(
+    argv: list[str],
+    plot_writer: PlotWriter | None,
+    screenshot_renderer: ScreenshotRenderer | None,
+    export_renderer: ExportRenderer | None = None,
+) -> int:
     try:
         args = build_parser(command_name()).parse_args(argv)
         args.plot_writer = plot_writer
         args.screenshot_renderer = screenshot_renderer
+        args.export_renderer = export_renderer
         args.run(args)
     except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -41,6 +41,7 @@ from core.user_presets import load_user_presets, preset_text, read_preset_file, 
 from core.validation import validate
 from core.window_names import ZOOM_RANGE
 from gui.controller import LabController
+from gui.export_runner import add_export_action
 from gui.image_file import save_image
 from gui.language import LANGUAGE_KEY
 from gui.launch import CLOSE_WAIT_S, user_settings
@@ -54,6 +55,7 @@ from gui.panels.parameters import ParameterPanel
 from gui.panels.sliding import SlidingWindowPanel
 from gui.panels.speed import SpeedPanel
 from gui.panels.weights import WeightsPanel
+from gui.plot_menu import install_plot_menus
 from gui.story_player import StoryPlayer
 from gui.theme import ERROR_COLOURS, PRESENTATION_SCALE, THEMES, PlotStyle, apply_theme, plot_colours
 from gui.widgets.heatmap import Heatmap
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self._step_stages: set[str] = set()
         self._docks_before_presenting: dict[QDockWidget, bool] = {}
         self._build_menus()
+        self.plot_menus = install_plot_menus(self)  # right-click on a plot or heatmap: export PNG/SVG/CSV, copy
         self._story_keys = self._build_story_keys()
         self._connect()
         self.resize(1600, 950)
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
             file_menu, tr("Main window", "&Save session…"), self.save_session_dialog, QKeySequence.StandardKey.Save
         )
         self._action(file_menu, tr("Main window", "&Export current panel as PNG…"), self.export_panel_dialog, "Ctrl+E")
+        add_export_action(self, file_menu)  # Export all… (Ctrl+Shift+E): gui/export_runner.py
         file_menu.addSeparator()
         self._action(file_menu, tr("Main window", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
         preset_menu = bar.addMenu(tr("Main window", "P&resets"))

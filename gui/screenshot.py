@@ -54,7 +54,7 @@ def take_screenshot(
     if mode:
         spec = spec.replace(mode=mode)
     app = make_application()
-    with _speaking(app, language), tempfile.TemporaryDirectory() as scratch:
+    with speaking(app, language), tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings, restore=False)
         try:
@@ -88,7 +88,7 @@ def take_screenshot(
 
 
 @contextmanager
-def _speaking(app: QApplication, language: str) -> Iterator[None]:
+def speaking(app: QApplication, language: str) -> Iterator[None]:
     """The window's catalogues of ``language`` while the render runs; then English, with the translator the
     caller had (e.g. the CLI's, over the ``.ts`` files) installed again."""
     from core.catalogue import catalogue_translator

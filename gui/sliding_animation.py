@@ -8,20 +8,18 @@ their positions.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
 
-from PIL import Image
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from core.animated_gif import FRAME_MS, gif_from_pngs
 from core.atomic_write import write_bytes_atomic
 from gui.image_file import encode_image
 from gui.panels.sliding import SlidingWindowPanel
 
 MAX_FRAMES = 120  # a GIF of more frames is too long to watch and too large to put on a slide
-FRAME_MS = 600
 
 
 def frame_positions(count: int, max_frames: int = MAX_FRAMES) -> list[int]:
@@ -33,7 +31,7 @@ def frame_positions(count: int, max_frames: int = MAX_FRAMES) -> list[int]:
 
 def sliding_frames(
     panel: SlidingWindowPanel, max_frames: int = MAX_FRAMES, cancelled: Callable[[], bool] = lambda: False
-) -> Iterator[tuple[int, QImage]]:
+) -> Generator[tuple[int, QImage], None, None]:
     """(position, the panel's drawing there) for each frame position; the panel's position is restored after."""
     slider = panel.position
     start = slider.value()
@@ -48,18 +46,9 @@ def sliding_frames(
         slider.setValue(start)
 
 
-def _pil_image(image: QImage) -> Image.Image:
-    return Image.open(io.BytesIO(encode_image(image))).convert("RGB")
-
-
 def gif_bytes(frames: list[QImage], frame_ms: int = FRAME_MS) -> bytes:
-    """An animated GIF that loops forever, one palette per frame (adaptive, so heatmap colours stay close)."""
-    if not frames:
-        raise ValueError("an animation needs at least one frame")
-    images = [_pil_image(frame).quantize(colors=256, method=Image.Quantize.MEDIANCUT) for frame in frames]
-    out = io.BytesIO()
-    images[0].save(out, format="GIF", save_all=True, append_images=images[1:], duration=frame_ms, loop=0)
-    return out.getvalue()
+    """An animated GIF of ``frames`` that loops forever (:func:`core.animated_gif.gif_from_pngs`)."""
+    return gif_from_pngs([encode_image(frame) for frame in frames], frame_ms)
 
 
 def write_sliding_gif(panel: SlidingWindowPanel, path: Path, max_frames: int = MAX_FRAMES) -> list[int]:

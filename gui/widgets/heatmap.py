@@ -239,6 +239,11 @@ class Heatmap(QWidget):
         """Entries per cell side: 1, or the block size of a block-reduced matrix."""
         return self._scale
 
+    @property
+    def numbers(self) -> np.ndarray:
+        """The values the cells stand for (printed in small grids, read out on hover): the data behind the map."""
+        return self._numbers
+
     def set_data(
         self,
         values: np.ndarray,
