@@ -32,11 +32,13 @@ class ExportItem:
 
 @dataclass(frozen=True)
 class ExportProgress:
-    """``done`` of ``total`` steps, and what the next one is."""
+    """``done`` of ``total`` steps, and what the next one is; ``waiting``: nothing was done, ask again a little
+    later (the producer waits for something else, e.g. a computation)."""
 
     done: int
     total: int
     message: str
+    waiting: bool = False
 
     @property
     def fraction(self) -> float:

@@ -36,17 +36,18 @@ def drive(
     app: QApplication | None = None,
     on_progress: Callable[[Any], None] | None = None,
 ) -> T:
-    """Run ``steps`` to the end on this thread, letting ``app`` process events between steps; return its value."""
+    """Run ``steps`` to the end on this thread, letting ``app`` process events between steps (and waiting a little
+    when a step is ``waiting``); return its value."""
     while True:
         try:
             progress = next(steps)
         except StopIteration as stop:
             return stop.value
-        if on_progress is not None and progress.total:
+        if on_progress is not None:
             on_progress(progress)
         if app is not None:
             app.processEvents()
-        if not progress.total:
+        if progress.waiting:
             time.sleep(WAIT_S)
 
 
@@ -100,12 +101,13 @@ def export_headless(
     from gui.export_render import preset_of, render_export
     from gui.language import MissingTranslation
     from gui.launch import make_application
+    from gui.png_encoder import PngEncoder
     from gui.screenshot import speaking
 
     app = make_application()
     try:  # the language before the window: every text is made in it; the caller's is back after
-        with speaking(app, language), offscreen_window(app, spec, preset, theme) as window:
-            rendered = drive(render_export(window, width, max_frames), app, on_progress)
+        with speaking(app, language), offscreen_window(app, spec, preset, theme) as window, PngEncoder() as encoder:
+            rendered = drive(render_export(window, width, encoder, max_frames), app, on_progress)
             valid = rendered.result.valid
             info = export_info(
                 valid,

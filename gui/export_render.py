@@ -3,9 +3,11 @@
 :func:`render_export` is a generator: each ``next`` does one step (shows a panel, draws one figure, or grabs one
 frame of the sliding window) and yields an :class:`~core.export_writer.ExportProgress`, so whoever drives it (a
 timer in the window, a loop in the command line) lets the event loop run between steps and can stop between them.
-A progress whose ``total`` is 0 means the lab is still computing: ask again a little later. It returns the
-rendered files as :class:`~core.export_writer.ExportItem` (PNG and SVG bytes, frames, the animation, the CSV of
-figures without a panel-data table) for :func:`core.export_writer.write_export` to write in a worker.
+A progress that is ``waiting`` means nothing could be done yet (the lab is still computing, or the encoder has
+enough pictures waiting): ask again a little later. Pictures are encoded as PNG by a
+:class:`~gui.png_encoder.PngEncoder` in the background. It returns the rendered files as
+:class:`~core.export_writer.ExportItem` (PNG and SVG, frames, the animation, the CSV of figures without a
+panel-data table) for :func:`core.export_writer.write_export` to write in a worker.
 
 The window shows each panel in turn while it is drawn; the tab, the claim shown and the sliding-window position
 are restored afterwards, also when the export is cancelled.
@@ -34,7 +36,7 @@ from gui.export_figures import (
 )
 from gui.figure_data import figure_csv
 from gui.figure_render import figure_pictures
-from gui.image_file import encode_image
+from gui.png_encoder import PngEncoder
 from gui.sliding_animation import MAX_FRAMES, frame_positions, sliding_frames
 
 if TYPE_CHECKING:
@@ -74,9 +76,8 @@ def _constant(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
-def _figure_items(window: MainWindow, figure: Figure, width: int) -> list[ExportItem]:
+def _figure_items(window: MainWindow, figure: Figure, width: int, encoder: PngEncoder) -> list[ExportItem]:
     image, svg = figure_pictures(figure.view, width)
-    png = encode_image(image)
     what = tr("Export", "{panel}: {title}").format(panel=panel_title(window, figure.panel), title=figure.title())
     data = f"{figure.table}.csv" if figure.table else f"{figure.name}.csv"
     items = [
@@ -85,7 +86,7 @@ def _figure_items(window: MainWindow, figure: Figure, width: int) -> list[Export
             tr("Export", "{figure} (PNG, {width}×{height} px; data in {data})").format(
                 figure=what, width=image.width(), height=image.height(), data=data
             ),
-            _constant(png),
+            encoder.submit(image),
         ),
         ExportItem(f"{figure.name}.svg", tr("Export", "{figure} (SVG)").format(figure=what), _constant(svg)),
     ]
@@ -95,7 +96,7 @@ def _figure_items(window: MainWindow, figure: Figure, width: int) -> list[Export
     return items
 
 
-def _animation_items(frames: list[tuple[int, bytes]], positions: int) -> list[ExportItem]:
+def _animation_items(frames: list[tuple[int, Callable[[], bytes]]], positions: int) -> list[ExportItem]:
     count = len(frames)
     items = [
         ExportItem(
@@ -103,7 +104,7 @@ def _animation_items(frames: list[tuple[int, bytes]], positions: int) -> list[Ex
             tr("Export", "the Sliding window panel at output position {position} (frame {number} of {count})").format(
                 position=position, number=number + 1, count=count
             ),
-            _constant(png),
+            png,
         )
         for number, (position, png) in enumerate(frames)
     ]
@@ -116,18 +117,25 @@ def _animation_items(frames: list[tuple[int, bytes]], positions: int) -> list[Ex
             "(both ends included), one frame each",
         )
     pngs = [png for _, png in frames]
-    items.append(ExportItem(GIF_NAME, what.format(count=count, positions=positions), lambda: gif_from_pngs(pngs)))
-    return items
+    gif = ExportItem(
+        GIF_NAME, what.format(count=count, positions=positions), lambda: gif_from_pngs([p() for p in pngs])
+    )
+    return [*items, gif]
 
 
 def render_export(
-    window: MainWindow, width: int, max_frames: int = MAX_FRAMES, cancelled: Callable[[], bool] = lambda: False
+    window: MainWindow,
+    width: int,
+    encoder: PngEncoder,
+    max_frames: int = MAX_FRAMES,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Generator[ExportProgress, None, Rendered]:
-    """Draw every figure of ``window`` (PNG ``width`` pixels wide, and SVG) and the sliding-window animation (at
-    most ``max_frames`` frames), one step per ``next``; see the module's description."""
+    """Draw every figure of ``window`` (PNG ``width`` pixels wide, encoded by ``encoder``, and SVG) and the
+    sliding-window animation (at most ``max_frames`` frames), one step per ``next``; see the module's description.
+    ``encoder`` must stay open until the items' contents have been read."""
     controller = window.controller
     while not controller.is_idle():
-        yield ExportProgress(0, 0, tr("Export", "waiting for the lab to finish computing…"))
+        yield ExportProgress(0, 1, tr("Export", "waiting for the lab to finish computing…"), waiting=True)
     problem = export_problem(window)
     if problem is not None:
         raise ValueError(problem)
@@ -150,24 +158,28 @@ def render_export(
         total = len(figures) + len(frame_positions(positions, max_frames))
         done = 0
         for figure in figures:
+            while encoder.busy:
+                yield ExportProgress(done, total, tr("Export", "encoding the pictures…"), waiting=True)
             if not figure.view.isVisible():
                 window.show_panel(figure.panel)
                 if figure.claim is not None:
                     claims.show_claim(figure.claim)
                 yield ExportProgress(done, total, tr("Export", "drawing {name}").format(name=figure.name))
-            rendered.items += _figure_items(window, figure, width)
+            rendered.items += _figure_items(window, figure, width, encoder)
             done += 1
             yield ExportProgress(done, total, tr("Export", "drew {name}").format(name=figure.name))
         if positions:
             window.show_panel("sliding")
             yield ExportProgress(done, total, tr("Export", "drawing the sliding-window animation"))
-            frames = []
+            frames: list[tuple[int, Callable[[], bytes]]] = []
             with contextlib.closing(sliding_frames(sliding, max_frames, cancelled)) as grabs:
                 for position, image in grabs:
-                    frames.append((position, encode_image(image)))
+                    frames.append((position, encoder.submit(image)))
                     done += 1
                     message = tr("Export", "drew frame {number} of the animation").format(number=len(frames))
                     yield ExportProgress(done, total, message)
+                    while encoder.busy:
+                        yield ExportProgress(done, total, tr("Export", "encoding the pictures…"), waiting=True)
             if frames:
                 rendered.items += _animation_items(frames, positions)
     finally:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QProgressDialog, QWidget
 from superqt.utils import GeneratorWorker
 
 from core.atomic_write import describe_write_error
@@ -26,6 +26,7 @@ from core.export_writer import ExportProgress, write_export
 from core.i18n import current_language, tr
 from core.panel_data import panel_tables
 from gui.export_render import Rendered, export_problem, preset_of, render_export
+from gui.png_encoder import PngEncoder
 from gui.sliding_animation import MAX_FRAMES
 from gui.workers import SHUTDOWN_WAIT_S, WorkerFailed, done_event, generator_worker, stop_and_wait
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 DEFAULT_WIDTH = 1920
-WAIT_MS = 50  # between looks at a lab that is still computing
+WAIT_MS = 20  # between looks at something a step waits for (the lab computing, the PNG encoder)
 PROGRESS_STEPS = 1000
 SHORTCUT = "Ctrl+Shift+E"
 
@@ -53,8 +54,9 @@ class ExportRunner(QObject):
         super().__init__(window)
         self.window, self.folder, self.width = window, Path(folder), width
         self._cancel = threading.Event()
+        self._encoder = PngEncoder()
         self._steps: Generator[ExportProgress, None, Rendered] = render_export(
-            window, width, max_frames, self._cancel.is_set
+            window, width, self._encoder, max_frames, self._cancel.is_set
         )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -102,8 +104,8 @@ class ExportRunner(QObject):
         except Exception as error:  # e.g. a figure Qt could not encode: said, never raised into the event loop
             self._end("failed", str(error))
             return
-        self.progressed.emit(0.5 * progress.fraction if progress.total else 0.0, progress.message)
-        self._timer.start(0 if progress.total else WAIT_MS)
+        self.progressed.emit(0.5 * progress.fraction, progress.message)
+        self._timer.start(WAIT_MS if progress.waiting else 0)
 
     # ----- in the worker: encoding and writing ---------------------------------------------------------------------
     def _write(self, rendered: Rendered) -> None:
@@ -145,6 +147,7 @@ class ExportRunner(QObject):
 
     def _end(self, outcome: str, value: Any) -> None:
         self.running = False
+        self._encoder.close()
         self.window.removeEventFilter(self)
         if outcome == "failed":
             self.failed.emit(value)
@@ -188,6 +191,11 @@ def export_all_to(window: MainWindow, folder: Path, width: int = DEFAULT_WIDTH) 
         return None
     runner = ExportRunner(window, folder, width)
     dialog = QProgressDialog(tr("Export", "Exporting…"), tr("Export", "Cancel"), 0, PROGRESS_STEPS, window)
+    # A bar of our own: a modal QProgressDialog's setValue processes events, so a worker's next progress would be
+    # handled inside the handling of the previous one.
+    bar = QProgressBar(dialog)
+    bar.setRange(0, PROGRESS_STEPS)
+    dialog.setBar(bar)
     dialog.setWindowTitle(tr("Export", "Export all"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
@@ -197,7 +205,7 @@ def export_all_to(window: MainWindow, folder: Path, width: int = DEFAULT_WIDTH) 
     dialog.canceled.connect(runner.cancel)
 
     def progressed(fraction: float, text: str) -> None:
-        dialog.setValue(int(PROGRESS_STEPS * fraction))
+        bar.setValue(int(PROGRESS_STEPS * fraction))
         dialog.setLabelText(text)
 
     def finished(paths: list[Path] | None) -> None:

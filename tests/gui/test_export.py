@@ -69,7 +69,7 @@ def test_export_all_writes_every_figure_and_leaves_the_window_as_it_was(qtbot, w
         assert gif.n_frames == 16
     assert {INDEX_MD, MANIFEST, "linconv_script.py", "data.json"} <= names
     assert seen == sorted(seen) and seen[-1] >= 0.5  # both phases reported, in order
-    assert window.tabs.currentIndex() == tab and sliding.position.value() == 3
+    assert (window.tabs.currentIndex(), sliding.position.value()) == (tab, 3)
     assert f"exported {len(paths)} files to {out}" in window.status.text()
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
 
@@ -239,3 +239,32 @@ def test_figures_scale_outlines_with_the_picture_and_give_the_view_its_size_back
     x0, y0, x1, y1 = amber_box(small)
     assert amber_box(large) == pytest.approx((2 * x0, 2 * y0, 2 * x1, 2 * y1), abs=4)  # the same cell, twice as big
     assert view.size() == size
+
+
+def test_speed_and_claim_plots_are_exported_once_they_have_results(qtbot, window, tmp_path: Path) -> None:
+    from tests.test_bench_export import sweep_result
+
+    speed, claims = window.panels["speed"], window.panels["claims"]
+    speed.result = sweep_result()
+    speed._draw()
+    with qtbot.waitSignal(claims.claimFinished, timeout=60_000):
+        claims.start("stride")
+    runner = export_all_to(window, tmp_path / "export")
+    assert runner is not None
+    outcome, _ = finish(qtbot, runner)
+    assert outcome == "finished"
+    names = listing(tmp_path / "export")
+    for stem in (
+        "speed-time",
+        "speed-ratio-bars",
+        "speed-ratio",
+        "speed-roofline",
+        "claims-stride-1",
+        "claims-stride-2",
+    ):
+        assert {f"{stem}.png", f"{stem}.svg", f"{stem}.csv"} <= names, stem
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "export" / "speed-time.csv").read_text(encoding="utf-8"))))
+    assert any(r["y_low"] and r["y_high"] for r in rows)  # the quartile bars, read back from the plot
+    index = (tmp_path / "export" / INDEX_MD).read_text(encoding="utf-8")
+    assert "## Not included" in index and "- Speed:" not in index and "- Claims:" not in index
+    assert claims.current == "init"  # the claim shown before the export is shown again
