@@ -11,10 +11,14 @@ from PIL import Image
 FRAME_MS = 600
 
 
-def _palette(images: Sequence[Image.Image]) -> Image.Image:
+def _rgb(frame: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(frame)).convert("RGB")
+
+
+def _palette(frames: Sequence[bytes]) -> Image.Image:
     """One 256-colour palette (median cut) for the whole animation, from its first, middle and last frames side by
     side: the frames of a sliding window share their colours; only the outlines and the text move."""
-    sample = [images[0], images[len(images) // 2], images[-1]]
+    sample = [_rgb(frames[0]), _rgb(frames[len(frames) // 2]), _rgb(frames[-1])]
     canvas = Image.new("RGB", (sum(image.width for image in sample), max(image.height for image in sample)))
     left = 0
     for image in sample:
@@ -33,9 +37,8 @@ def gif_from_pngs(frames: Sequence[bytes], frame_ms: int = FRAME_MS) -> bytes:
     """
     if not frames:
         raise ValueError("an animation needs at least one frame")
-    images = [Image.open(io.BytesIO(frame)).convert("RGB") for frame in frames]
-    palette = _palette(images)
-    indexed = [image.quantize(palette=palette, dither=Image.Dither.NONE) for image in images]
+    palette = _palette(frames)
+    indexed = [_rgb(frame).quantize(palette=palette, dither=Image.Dither.NONE) for frame in frames]  # one at a time
     out = io.BytesIO()
     indexed[0].save(out, format="GIF", save_all=True, append_images=indexed[1:], duration=frame_ms, loop=0)
     return out.getvalue()
