@@ -44,12 +44,21 @@ from superqt.utils import GeneratorWorker
 
 from core.bench.records import BenchRecord
 from core.bench.runner import CancelToken
-from core.claims import CLAIMS, VERDICTS, ClaimCancelled, ClaimProgress, ClaimResult
+from core.claims import (
+    CLAIMS,
+    VERDICTS,
+    ClaimCancelled,
+    ClaimProgress,
+    ClaimResult,
+    verdict_description,
+    verdict_label,
+)
 from core.claims.default_init import InitCase, InitEvidence
 from core.claims.factorised import FactorEvidence
 from core.claims.params import CLAIMED, GENERAL, ParamsEvidence
-from core.claims.speed import SpeedEvidence, SpeedOptions
+from core.claims.speed import SpeedEvidence, SpeedOptions, condition_name
 from core.claims.stride import StrideEvidence
+from core.i18n import tr, tr_noop
 from gui.plots.palette import impl_color
 from gui.theme import PlotStyle
 from gui.widgets.heatmap import Heatmap
@@ -169,12 +178,13 @@ class InitPage(_Page):
     def draw(self) -> None:
         data = self.data
         self.legend.setFont(self.style_.font(LEGEND_POINTS))
+        labels = (("linear", tr("Claims panel", "Linear weights")), ("conv", tr("Claims panel", "conv weights")))
         self.legend.setText(
             "&nbsp;&nbsp;&nbsp;".join(
-                f"<span style='color:{impl_color(name)}'>■</span> {label}"
-                for name, label in (("linear", "Linear weights"), ("conv", "conv weights"))
+                f"<span style='color:{impl_color(name)}'>■</span> {html.escape(label)}" for name, label in labels
             )
-            + "&nbsp;&nbsp;&nbsp;dashed: ±1/√fan_in"
+            + "&nbsp;&nbsp;&nbsp;"
+            + html.escape(tr("Claims panel", "dashed: ±1/√fan_in"))
         )
         if not isinstance(data, InitEvidence):
             return
@@ -188,12 +198,16 @@ class InitPage(_Page):
         edges = np.asarray(r.bin_edges)
         top = max(max(r.linear_density), max(r.conv_density))
         if r.linear_fan_in == r.conv_fan_in:
-            head, tail = f"equal fan_in {r.conv_fan_in}:", f"±{r.conv_bound:.3g} both, KS p = {r.ks_pvalue:.2f}"
+            head = tr("Claims panel", "equal fan_in {fan_in}:").format(fan_in=r.conv_fan_in)
+            tail = tr("Claims panel", "±{bound:.3g} both, KS p = {p:.2f}").format(bound=r.conv_bound, p=r.ks_pvalue)
         else:
-            head = f"{'depthwise' if 'groups' in case.conv else 'Toeplitz Linear'}:"
-            tail = f"±{r.linear_bound:.3g} vs conv ±{r.conv_bound:.3g}"
+            head = tr("Claims panel", "depthwise:") if "groups" in case.conv else tr("Claims panel", "Toeplitz Linear:")
+            tail = tr("Claims panel", "±{linear:.3g} vs conv ±{conv:.3g}").format(
+                linear=r.linear_bound, conv=r.conv_bound
+            )
         two_lines = self.compact or r.linear_fan_in != r.conv_fan_in  # the unequal cases share a row: half the width
-        _style_plot(plot, self.style_, f"{head}\n{tail}" if two_lines else f"{head} {tail}", "weight value", "")
+        title = f"{head}\n{tail}" if two_lines else f"{head} {tail}"
+        _style_plot(plot, self.style_, title, tr("Claims panel", "weight value"), "")
         for name, density, bound in (
             ("linear", r.linear_density, r.linear_bound),
             ("conv", r.conv_density, r.conv_bound),
@@ -337,7 +351,7 @@ class SpeedPage(_Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.time_plot, self.ratio_plot, self.fault_plot = _plot_widget(), _plot_widget(), _plot_widget()
-        self.empty = QLabel("Not measured yet: press Run (about 10 s).")
+        self.empty = QLabel(tr("Claims panel", "Not measured yet: press Run (about 10 s)."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.legend = QLabel()  # one legend for the three plots, above them: never over a bar
         self.legend.setObjectName("speed-legend")
@@ -368,17 +382,20 @@ class SpeedPage(_Page):
         for condition in data.conditions:
             counts = sorted({r.threads for r in condition.records})
             for threads in counts:
-                columns.append(
-                    (f"{condition.key}\n{threads} thread{'s' if threads > 1 else ''}", condition.key, threads)
-                )
+                count = (
+                    tr("Claims panel", "{count} threads") if threads > 1 else tr("Claims panel", "{count} thread")
+                ).format(count=threads)
+                columns.append((f"{condition_name(condition.key)}\n{count}", condition.key, threads))
         return columns
 
     def _legend_entry(self, data: SpeedEvidence, impl: str, columns: list[tuple[str, str, int]]) -> str:
         entry = f"<span style='color:{impl_color(impl)}'>■</span> {html.escape(IMPL_LABELS.get(impl, impl))}"
         if self.compact:  # the faults plot is hidden: its numbers go here
             counts = [(key, r.page_faults) for _, key, t in columns if (r := self._record(data, impl, key, t))]
-            faults = " / ".join(dict.fromkeys(f"{c:,.0f} {key}" for key, c in counts))
-            entry += f" <small>({faults} faults/call)</small>" if faults else ""
+            faults = " / ".join(dict.fromkeys(f"{c:,.0f} {condition_name(key)}" for key, c in counts))
+            if faults:
+                entry += " <small>" + html.escape(tr("Claims panel", "({faults} faults/call)").format(faults=faults))
+                entry += "</small>"
         return entry
 
     @staticmethod
@@ -401,7 +418,7 @@ class SpeedPage(_Page):
         impls = list(dict.fromkeys(r.impl for c in data.conditions for r in c.records))
         self.legend.setFont(self.style_.font(LEGEND_POINTS))
         self.legend.setText("&nbsp;&nbsp;&nbsp;".join(self._legend_entry(data, impl, columns) for impl in impls))
-        self.legend.setToolTip("\n".join(f"{c.key}: {c.label}" for c in data.conditions))
+        self.legend.setToolTip("\n".join(f"{condition_name(c.key)}: {c.label}" for c in data.conditions))
         times: list[_Series] = []
         faults: list[_Series] = []
         ratios: list[_Series] = []
@@ -438,7 +455,7 @@ class SpeedPage(_Page):
             times = [dataclasses.replace(t, labels=[""] * len(t.labels)) for t in times]
         # A linear axis from 0: a bar's length is the time (on a log axis a bar from an arbitrary floor is not).
         _grouped_bars(plot, self.groups, times, style, log=False)
-        _style_plot(plot, style, "ms per call (IQR)", "", "")
+        _style_plot(plot, style, tr("Claims panel", "ms per call (IQR)"), "", "")
         plot = self.ratio_plot.getPlotItem()
         _grouped_bars(plot, self.groups, ratios, style, log=True, base=1.0, suffix="×")
         plot.addItem(
@@ -449,7 +466,7 @@ class SpeedPage(_Page):
         _style_plot(plot, style, "conv ÷ Linear", "", "")
         plot = self.fault_plot.getPlotItem()
         _grouped_bars(plot, self.groups, faults, style, log=False)
-        _style_plot(plot, style, "page faults/call", "", "")
+        _style_plot(plot, style, tr("Claims panel", "page faults/call"), "", "")
 
 
 class StridePage(_Page):
@@ -458,7 +475,10 @@ class StridePage(_Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # 0/1 needs no colour bar: the read-out says what the colours mean.
-        self.maps = [Heatmap("", "input column", "input row", colorbar=False) for _ in range(2)]
+        self.maps = [
+            Heatmap("", tr("Claims panel", "input column"), tr("Claims panel", "input row"), colorbar=False)
+            for _ in range(2)
+        ]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for heatmap in self.maps:
@@ -474,9 +494,14 @@ class StridePage(_Page):
             h, w = case.input_size
             _set_heatmap_title(
                 heatmap,
-                f"{h}×{w} → {case.output_size[0]}×{case.output_size[1]}: {case.used_count} of {case.total} read",
+                tr("Claims panel", "{input} → {output}: {used} of {total} read").format(
+                    input=f"{h}×{w}",
+                    output=f"{case.output_size[0]}×{case.output_size[1]}",
+                    used=case.used_count,
+                    total=case.total,
+                ),
             )
-            heatmap.set_readout("1 (red) = read by the conv, 0 = never read")
+            heatmap.set_readout(tr("Claims panel", "1 (red) = read by the conv, 0 = never read"))
 
 
 def _set_heatmap_title(heatmap: Heatmap, title: str) -> None:
@@ -497,18 +522,21 @@ def heatmap_title_points(heatmap: Heatmap) -> float:
 class FactorPage(_Page):
     """Sobel and the pair's kernel, the Laplacian, its best rank-1 pair and their difference, and the bias leak."""
 
-    TITLES = (
-        "Sobel (target)",
-        "the pair's kernel",
-        "Laplacian (target)",
-        "best pair (rank 1)",
-        "Laplacian − pair",
-        "bias leak",
+    TITLES = (  # shown with tr("Claims panel", title)
+        tr_noop("Claims panel", "Sobel (target)"),
+        tr_noop("Claims panel", "the pair's kernel"),
+        tr_noop("Claims panel", "Laplacian (target)"),
+        tr_noop("Claims panel", "best pair (rank 1)"),
+        tr_noop("Claims panel", "Laplacian − pair"),
+        tr_noop("Claims panel", "bias leak"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.maps = [Heatmap(title, "column", "row") for title in self.TITLES]
+        self.maps = [
+            Heatmap(tr("Claims panel", title), tr("Claims panel", "column"), tr("Claims panel", "row"))
+            for title in self.TITLES
+        ]
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for index, heatmap in enumerate(self.maps):
@@ -527,13 +555,16 @@ class FactorPage(_Page):
             data.leak_difference,
         )
         readouts = (
-            "[1,2,1]ᵀ [−1,0,1]: rank 1",
-            f"1×3 then 3×1 composed: max error {data.sobel_error:.2g}",
-            "singular values " + ", ".join(f"{s:.2f}" for s in data.singular_values),
-            f"error {data.best_error:.3f} = √(s₂²+s₃²)",
-            f"{100 * data.relative_error:.0f}% of the Laplacian's norm",
-            f"pair − best 3×3: non-zero on rows {', '.join(str(r) for r in data.leak_rows)} only, max "
-            f"{data.leak_max:.3f}",
+            tr("Claims panel", "[1,2,1]ᵀ [−1,0,1]: rank 1"),
+            tr("Claims panel", "1×3 then 3×1 composed: max error {error:.2g}").format(error=data.sobel_error),
+            tr("Claims panel", "singular values {values}").format(
+                values=", ".join(f"{s:.2f}" for s in data.singular_values)
+            ),
+            tr("Claims panel", "error {error:.3f} = √(s₂²+s₃²)").format(error=data.best_error),
+            tr("Claims panel", "{percent:.0f}% of the Laplacian's norm").format(percent=100 * data.relative_error),
+            tr("Claims panel", "pair − best 3×3: non-zero on rows {rows} only, max {max:.3f}").format(
+                rows=", ".join(str(r) for r in data.leak_rows), max=data.leak_max
+            ),
         )
         shared = max(float(np.abs(a).max()) for a in arrays[:5])
         for index, (heatmap, values, readout) in enumerate(zip(self.maps, arrays, readouts, strict=True)):
@@ -541,19 +572,28 @@ class FactorPage(_Page):
             bound = shared if index < 5 else float(np.abs(values).max()) or 1.0
             # Two decimals in the cells: four digits do not fit a small cell and would hide every number.
             heatmap.set_data(values, levels=(-bound, bound), numbers=np.round(values, 2))
-            _set_heatmap_title(heatmap, self.TITLES[index])
+            _set_heatmap_title(heatmap, tr("Claims panel", self.TITLES[index]))
             heatmap.set_readout(readout)
 
 
 class ParamsPage(_Page):
     """The table: each layer, the claim's count, the general formula with its numbers, the module's own count."""
 
-    HEADERS = ("layer", f"claim:\n{CLAIMED}", GENERAL.replace(" + ", "\n+ "), "module:\nsum(p.numel())")
+    @staticmethod
+    def headers() -> tuple[str, ...]:
+        """The table's column headers, in the interface language (formulas and code as written)."""
+        return (
+            tr("Claims panel", "layer"),
+            tr("Claims panel", "claim:\n{formula}").format(formula=CLAIMED),
+            GENERAL.replace(" + ", "\n+ "),
+            tr("Claims panel", "module:\n{code}").format(code="sum(p.numel())"),
+        )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        headers = self.headers()
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
@@ -574,7 +614,7 @@ class ParamsPage(_Page):
             return
         self.table.setRowCount(len(data.rows))
         for row, item in enumerate(data.rows):
-            mark = "✓ right" if item.claim_holds else f"✗ {item.claimed - item.module:+,}"
+            mark = tr("Claims panel", "✓ right") if item.claim_holds else f"✗ {item.claimed - item.module:+,}"
             cells = (item.layer, f"{item.claimed:,} {mark}", item.general_text, f"{item.module:,}")
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -599,8 +639,12 @@ PAGES: dict[str, type[_Page]] = {
 
 
 def evidence_html(text: str) -> str:
-    """The evidence paragraph with its first sentence (the verdict in words) in bold."""
+    """The evidence paragraph with its first sentence (the verdict in words) in bold (an English sentence ends at
+    ". ", a Chinese one at "。")."""
     head, sep, rest = text.partition(". ")
+    zh_head, zh_sep, zh_rest = text.partition("。")
+    if zh_sep and zh_rest and (not sep or len(zh_head) < len(head)):
+        return f"<b>{html.escape(zh_head)}。</b>{html.escape(zh_rest)}"
     if not sep:
         return html.escape(text)
     return f"<b>{html.escape(head)}.</b> {html.escape(rest)}"
@@ -630,7 +674,8 @@ class ClaimsPanel(QWidget):
         self.plot_style = PlotStyle()
         self.speed_options = SpeedOptions()
         self.results: dict[str, ClaimResult] = {}
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, str] = {}  # a claim's last run failed or was cancelled: what to say
+        self.cancelled: set[str] = set()  # the claims whose entry in errors says they were cancelled
         self.runs: dict[str, _Run] = {}
         self.current = CLAIMS.names[0]
         self.selector = QListWidget()
@@ -642,15 +687,15 @@ class ClaimsPanel(QWidget):
         self.selector.setResizeMode(QListWidget.ResizeMode.Adjust)  # items re-wrap when the width changes
         self.selector.setTextElideMode(Qt.TextElideMode.ElideNone)
         for claim in CLAIMS:
-            item = QListWidgetItem(claim.label)
-            item.setToolTip(claim.quote)
+            item = QListWidgetItem(claim.shown_label())
+            item.setToolTip(claim.shown_quote())
             item.setData(Qt.ItemDataRole.UserRole, claim.name)
             self.selector.addItem(item)
         self.chooser = QComboBox()  # the list's stand-in when the panel is too narrow for it (compact)
         self.chooser.setObjectName("claims-chooser")
         self.chooser.setAccessibleName("claims")
         for claim in CLAIMS:
-            self.chooser.addItem(claim.label, claim.name)
+            self.chooser.addItem(claim.shown_label(), claim.name)
         self.chooser.hide()
         self.quote = QLabel()
         self.quote.setObjectName("claim-quote")
@@ -660,7 +705,8 @@ class ClaimsPanel(QWidget):
         self.badge = QLabel()
         self.badge.setObjectName("verdict")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.run_button, self.cancel_button = QPushButton("&Run"), QPushButton("Cancel")
+        self.run_button = QPushButton(tr("Claims panel", "&Run"))
+        self.cancel_button = QPushButton(tr("Claims panel", "Cancel"))
         self.run_button.setObjectName("run-claim")
         self.cancel_button.setObjectName("cancel-claim")
         self.progress = QProgressBar()
@@ -765,6 +811,7 @@ class ClaimsPanel(QWidget):
         worker.finished.connect(finished)  # type: ignore[arg-type]  # superqt's stub wants an argument
         self.runs[name] = _Run(worker, done_event(worker), token)
         self.errors.pop(name, None)
+        self.cancelled.discard(name)
         self._show(name)
         worker.start()
 
@@ -855,6 +902,7 @@ class ClaimsPanel(QWidget):
         if isinstance(cause, ClaimCancelled):
             return  # said by _finished
         self.errors[name] = str(error)
+        self.cancelled.discard(name)
 
     def _finished(self, name: str, worker: GeneratorWorker | None) -> None:
         run = self.runs.get(name)
@@ -862,9 +910,12 @@ class ClaimsPanel(QWidget):
             return
         del self.runs[name]
         if run.cancelled and name not in self.errors:
-            self.errors[name] = "cancelled" + (
-                ": the result shown is from the previous run" if name in self.results else ""
+            self.errors[name] = (
+                tr("Claims panel", "cancelled: the result shown is from the previous run")
+                if name in self.results
+                else tr("Claims panel", "cancelled")
             )
+            self.cancelled.add(name)
         if name == self.current:
             self._show(name)
         self.claimFinished.emit(name)
@@ -899,7 +950,7 @@ class ClaimsPanel(QWidget):
     def _set_badge(self, text: str, colour: str, tip: str) -> None:
         self.badge.setText(text)
         self.badge.setToolTip(tip)
-        self.badge.setAccessibleName(f"verdict: {text}")
+        self.badge.setAccessibleName(tr("Claims panel", "verdict: {verdict}").format(verdict=text))
         pad = int(self.plot_style.points(5))
         self.badge.setStyleSheet(
             f"QLabel {{ background: {colour}; color: white; border-radius: 6px; padding: {pad}px {2 * pad}px; }}"
@@ -907,36 +958,45 @@ class ClaimsPanel(QWidget):
 
     def _show(self, name: str) -> None:
         claim = CLAIMS[name]
-        self.quote.setText(f"“{claim.quote}”")
-        self.chooser.setToolTip(f"“{claim.quote}”")
-        self.measures.setText(f"Tested: {claim.description}.")
+        quote = tr("Claims panel", "“{quote}”").format(quote=claim.shown_quote())
+        self.quote.setText(quote)
+        self.chooser.setToolTip(quote)
+        self.measures.setText(
+            tr("Claims panel", "Tested: {description}.").format(description=claim.shown_description())
+        )
         result, run, error = self.results.get(name), self.runs.get(name), self.errors.get(name)
         if run is not None:
-            self._set_badge("MEASURING…" if not claim.cheap else "COMPUTING…", NEUTRAL, "a run is in progress")
+            busy = tr("Claims panel", "MEASURING…") if not claim.cheap else tr("Claims panel", "COMPUTING…")
+            self._set_badge(busy, NEUTRAL, tr("Claims panel", "a run is in progress"))
         elif result is not None:
             verdict = VERDICTS[result.verdict]
-            self._set_badge(verdict.label, verdict.colour, verdict.description)
-        elif error is not None and error.startswith("cancelled"):
-            self._set_badge("CANCELLED", NEUTRAL, "the run was cancelled")
+            self._set_badge(verdict_label(result.verdict), verdict.colour, verdict_description(result.verdict))
+        elif error is not None and name in self.cancelled:
+            self._set_badge(tr("Claims panel", "CANCELLED"), NEUTRAL, tr("Claims panel", "the run was cancelled"))
         elif error is not None:
-            self._set_badge("ERROR", ERROR, error)
+            self._set_badge(tr("Claims panel", "ERROR"), ERROR, error)
         else:
-            self._set_badge("NOT RUN", NEUTRAL, "press Run to test the claim")
+            self._set_badge(tr("Claims panel", "NOT RUN"), NEUTRAL, tr("Claims panel", "press Run to test the claim"))
         if result is not None:
             self.evidence.setText(evidence_html(result.evidence))
         elif run is not None:
-            self.evidence.setText("Testing the claim…")
+            self.evidence.setText(tr("Claims panel", "Testing the claim…"))
+        elif claim.cheap:
+            self.evidence.setText(tr("Claims panel", "Not tested yet: press Run (a second)."))
         else:
-            hint = "about 10 s, timed live" if not claim.cheap else "a second"
-            self.evidence.setText(f"Not tested yet: press Run ({hint}).")
+            self.evidence.setText(tr("Claims panel", "Not tested yet: press Run (about 10 s, timed live)."))
         self.run_button.setEnabled(run is None)
-        self.run_button.setText("&Run again" if result is not None else "&Run")
+        self.run_button.setText(tr("Claims panel", "&Run again") if result is not None else tr("Claims panel", "&Run"))
         self.cancel_button.setEnabled(run is not None)
         self._show_progress(name)
         page = self.pages[name]
         if result is not None and page.data is not result.data:
             page.show_data(result.data)
-        self.waiting.setText("The plots appear when the measurement finishes." if run else "No measurement yet.")
+        self.waiting.setText(
+            tr("Claims panel", "The plots appear when the measurement finishes.")
+            if run
+            else tr("Claims panel", "No measurement yet.")
+        )
         self.stack.setCurrentWidget(page if page.data is not None else self.waiting)
 
     def _show_progress(self, name: str) -> None:
@@ -944,10 +1004,12 @@ class ClaimsPanel(QWidget):
         if run is not None:
             fraction = run.progress.fraction if run.progress else 0.0
             self.progress.setValue(round(1000 * fraction))
-            self.status.setText(run.progress.text if run.progress else "starting…")
+            self.status.setText(run.progress.text if run.progress else tr("Claims panel", "starting…"))
         elif error is not None:
             self.progress.setValue(0)
-            self.status.setText(error if error.startswith("cancelled") else f"error: {error}")
+            self.status.setText(
+                error if name in self.cancelled else tr("Claims panel", "error: {error}").format(error=error)
+            )
         else:
             self.progress.setValue(1000 if name in self.results else 0)
             self.status.setText("")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from core.i18n import tr
 from core.lab import LabResult
-from core.mapping import INPUT_TRANSFORMS
+from core.mapping import INPUT_TRANSFORMS, INPUT_TRANSFORMS_CONTEXT
 from core.registry import INPUT_FILLS, MAPPING_MODES
 from gui.theme import PlotStyle
 
@@ -28,7 +29,7 @@ class CodePanel(QWidget):
         self.editor = QPlainTextEdit(readOnly=True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # wrapped Python reads as broken code
         self.restyle(PlotStyle())
-        self.copy_button = QPushButton("&Copy code")
+        self.copy_button = QPushButton(tr("Code panel", "&Copy code"))
         self.copy_button.clicked.connect(self.copy)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -40,9 +41,12 @@ class CodePanel(QWidget):
 
     def show_result(self, result: LabResult) -> None:
         spec = result.spec
-        self.title.setText(MAPPING_MODES[result.valid.mode].description)
+        self.title.setText(MAPPING_MODES[result.valid.mode].shown_description())
         self.transform.setText(
-            f"Input: {INPUT_FILLS[spec.input_fill].description}. Transform: {INPUT_TRANSFORMS[result.valid.mode]}."
+            tr("Code panel", "Input: {fill}. Transform: {transform}.").format(
+                fill=INPUT_FILLS[spec.input_fill].shown_description(),
+                transform=tr(INPUT_TRANSFORMS_CONTEXT, INPUT_TRANSFORMS[result.valid.mode]),
+            )
         )
         self.editor.setPlainText(result.code)
 

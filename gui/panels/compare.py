@@ -9,11 +9,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from core.i18n import tr, tr_noop
 from core.lab import LabResult
 from core.presets import Preset
 from core.variants import Variant, compare_variants
 
-ROWS = ("parameters", "multiply-adds", "output shape", "receptive field")
+ROWS = (
+    tr_noop("Compare panel", "parameters"),
+    tr_noop("Compare panel", "multiply-adds"),
+    tr_noop("Compare panel", "output shape"),
+    tr_noop("Compare panel", "receptive field"),
+)  # row names, shown with tr("Compare panel", name)
 
 
 def _cells(variant: Variant) -> tuple[str, ...]:
@@ -58,13 +64,16 @@ class ComparePanel(QWidget):
                 item.widget().deleteLater()  # type: ignore[union-attr]
         if not self.variants:
             self.heading.setText(
-                "This spec has no related variants to compare. The parameter-count presets show it with and "
-                "without bias; the 1×3 then 3×1 preset shows the pair beside the 3×3 it replaces."
+                tr(
+                    "Compare panel",
+                    "This spec has no related variants to compare. The parameter-count presets show it with and "
+                    "without bias; the 1×3 then 3×1 preset shows the pair beside the 3×3 it replaces.",
+                )
             )
             return
-        self.heading.setText(f"{result.spec.describe()}, beside its variants")
+        self.heading.setText(tr("Compare panel", "{spec}, beside its variants").format(spec=result.spec.describe()))
         for row, name in enumerate(ROWS, start=1):
-            self.grid.addWidget(QLabel(name), row, 0)
+            self.grid.addWidget(QLabel(tr("Compare panel", name)), row, 0)
         for column, variant in enumerate(self.variants, start=1):
             title = QLabel(variant.label)
             title.setProperty("role", "heading")

@@ -10,6 +10,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from core.i18n import tr
 from core.lab import LabResult
 from core.number_format import format_number
 
@@ -52,7 +53,8 @@ class FormulasPanel(QWidget):
                     f"= {_breakable(f.substituted)}</div>"
                 )
         shape = " × ".join(str(s) for s in result.report.output_shape)
-        parts.append(f"<h3 style='margin:10px 0 2px 0'>output tensor</h3><b>{shape}</b> (N, cout, *spatial)")
+        heading = html.escape(tr("Formulas panel", "output tensor"))
+        parts.append(f"<h3 style='margin:10px 0 2px 0'>{heading}</h3><b>{shape}</b> (N, cout, *spatial)")
         scroll = self.view.verticalScrollBar().value()
         self.view.setHtml("".join(parts))
         self.view.verticalScrollBar().setValue(scroll)  # an edit keeps the reader's place

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from core.i18n import tr
 from core.lab import LabResult
 from gui.plots.palette import impl_color
 from gui.theme import PlotStyle
@@ -20,7 +21,11 @@ SERIES = (("Linear", "linear"), ("conv", "conv"))
 
 def legend_html(foreground: str) -> str:
     """The legend, for the plot's title row (above the data, so it never covers a bar)."""
-    entries = [f"<span style='color:{impl_color(key)}'>■</span> {html.escape(name)} weights" for name, key in SERIES]
+    entries = [
+        f"<span style='color:{impl_color(key)}'>■</span> "
+        + html.escape(tr("Init panel", "{name} weights").format(name=name))
+        for name, key in SERIES
+    ]
     entries.append(f"<span style='color:{foreground}'>╎</span> ±1/√fan_in")
     return "&nbsp;&nbsp;&nbsp;".join(entries)
 
@@ -59,7 +64,7 @@ class InitPanel(QWidget):
         self.plot_widget.setBackground(style.background)
         tick_font = style.font(TICK_POINTS)
         size = f"{style.points(LABEL_POINTS):.1f}pt"
-        for side, text in (("bottom", "weight value"), ("left", "density")):
+        for side, text in (("bottom", tr("Init panel", "weight value")), ("left", tr("Init panel", "density"))):
             axis = self.plot.getAxis(side)
             axis.setPen(style.foreground)
             axis.setTextPen(style.foreground)
@@ -90,10 +95,25 @@ class InitPanel(QWidget):
                 pen = pg.mkPen(impl_color(key), width=1.5, style=Qt.PenStyle.DashLine)
                 self.plot.addItem(pg.InfiniteLine(sign * bound, angle=90, pen=pen))
         self.summary.setText(
-            f"Linear: fan_in {init.linear_fan_in}, bound 1/√fan_in = {init.linear_bound:.4g}, weight std "
-            f"{init.linear_weight_std:.4g}, output std {init.linear_output_std:.3f}   ·   "
-            f"conv: fan_in {init.conv_fan_in}, bound {init.conv_bound:.4g}, weight std {init.conv_weight_std:.4g}, "
-            f"output std {init.conv_output_std:.3f}   ·   KS D = {init.ks_statistic:.4f} (p = {init.ks_pvalue:.3g}), "
-            f"{init.draws} re-initialisations"
+            tr(
+                "Init panel",
+                "Linear: fan_in {linear_fan_in}, bound 1/√fan_in = {linear_bound:.4g}, weight std "
+                "{linear_weight_std:.4g}, output std {linear_output_std:.3f}   ·   "
+                "conv: fan_in {conv_fan_in}, bound {conv_bound:.4g}, weight std {conv_weight_std:.4g}, "
+                "output std {conv_output_std:.3f}   ·   KS D = {ks_statistic:.4f} (p = {ks_pvalue:.3g}), "
+                "{draws} re-initialisations",
+            ).format(
+                linear_fan_in=init.linear_fan_in,
+                linear_bound=init.linear_bound,
+                linear_weight_std=init.linear_weight_std,
+                linear_output_std=init.linear_output_std,
+                conv_fan_in=init.conv_fan_in,
+                conv_bound=init.conv_bound,
+                conv_weight_std=init.conv_weight_std,
+                conv_output_std=init.conv_output_std,
+                ks_statistic=init.ks_statistic,
+                ks_pvalue=init.ks_pvalue,
+                draws=init.draws,
+            )
         )
         self.verdict.setText(init.verdict)

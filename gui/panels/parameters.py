@@ -25,6 +25,7 @@ from superqt import QLargeIntSpinBox
 from superqt.utils import signals_blocked
 
 from core.errors import SpecError
+from core.i18n import tr, tr_noop
 from core.limits import MAX_INT
 from core.registry import DTYPES, INPUT_FILLS, MAPPING_MODES, SOURCES, Registry, Term
 from core.spec import MAX_SEED, PADDING_WORDS, SIZE_FIELDS
@@ -34,6 +35,8 @@ SIZE_MINIMUM = {"kernel": 1, "stride": 1, "padding": 0, "dilation": 1, "input_si
 # Which widgets a core error about a non-field parameter points at.
 ERROR_TARGETS = {"memory": ("input_size", "batch", "cin", "cout", "mode")}
 PADDING_KINDS = ("numbers", *PADDING_WORDS)
+# What the padding combo shows for each kind: the words are PyTorch's own (padding="same"), "numbers" is prose.
+PADDING_KIND_LABELS = {"numbers": tr_noop("Parameters panel", "numbers")}
 
 
 class _DigitsValidator(QValidator):
@@ -116,8 +119,8 @@ def _combo(registry: Registry[Any]) -> QComboBox:
     box = QComboBox()
     term: Term
     for term in registry:
-        box.addItem(term.label, term.name)
-        box.setItemData(box.count() - 1, term.description, 3)  # Qt.ToolTipRole
+        box.addItem(term.shown_label(), term.name)
+        box.setItemData(box.count() - 1, term.shown_description(), 3)  # Qt.ToolTipRole
     return box
 
 
@@ -129,39 +132,40 @@ class ParameterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dims = QComboBox()
-        self.dims.addItem("1-D (Conv1d)", 1)
-        self.dims.addItem("2-D (Conv2d)", 2)
+        self.dims.addItem(tr("Parameters panel", "1-D (Conv1d)"), 1)
+        self.dims.addItem(tr("Parameters panel", "2-D (Conv2d)"), 2)
         self.cin, self.cout, self.groups, self.batch = IntBox(1), IntBox(1), IntBox(1), IntBox(1)
         self.seed = IntBox(0, MAX_SEED)
         self.pairs = {name: SizePair(name, SIZE_MINIMUM[name]) for name in SIZE_FIELDS}
         self.padding_kind = QComboBox()
-        self.padding_kind.addItems(PADDING_KINDS)
+        for kind in PADDING_KINDS:  # the kind is the item's data: its text may be translated
+            self.padding_kind.addItem(tr("Parameters panel", PADDING_KIND_LABELS.get(kind, kind)), kind)
         self.padding_kind.setObjectName("padding_kind")
         self.padding_kind.setAccessibleName("padding kind")
-        self.bias = QCheckBox("bias")
+        self.bias = QCheckBox(tr("Parameters panel", "bias"))
         self.dtype, self.mode, self.source = _combo(DTYPES), _combo(MAPPING_MODES), _combo(SOURCES)
         self.input_fill = _combo(INPUT_FILLS)
-        self.input_values = QLineEdit(placeholderText="e.g. 1, 2, 3, 4")
+        self.input_values = QLineEdit(placeholderText=tr("Parameters panel", "e.g. 1, 2, 3, 4"))
         padding_row = _row(self.padding_kind, self.pairs["padding"])
         # (spec field, label with its Alt mnemonic, the field's widget)
         rows: list[tuple[str, str, QWidget]] = [
-            ("dims", "La&yer", self.dims),
-            ("cin", "C&in", self.cin),
-            ("cout", "C&out", self.cout),
-            ("kernel", "&Kernel", self.pairs["kernel"]),
-            ("stride", "&Stride", self.pairs["stride"]),
-            ("padding", "P&adding", padding_row),
-            ("dilation", "&Dilation", self.pairs["dilation"]),
-            ("groups", "&Groups", self.groups),
-            ("input_size", "Inp&ut size", self.pairs["input_size"]),
-            ("batch", "&Batch", self.batch),
+            ("dims", tr("Parameters panel", "La&yer"), self.dims),
+            ("cin", tr("Parameters panel", "C&in"), self.cin),
+            ("cout", tr("Parameters panel", "C&out"), self.cout),
+            ("kernel", tr("Parameters panel", "&Kernel"), self.pairs["kernel"]),
+            ("stride", tr("Parameters panel", "&Stride"), self.pairs["stride"]),
+            ("padding", tr("Parameters panel", "P&adding"), padding_row),
+            ("dilation", tr("Parameters panel", "&Dilation"), self.pairs["dilation"]),
+            ("groups", tr("Parameters panel", "&Groups"), self.groups),
+            ("input_size", tr("Parameters panel", "Inp&ut size"), self.pairs["input_size"]),
+            ("batch", tr("Parameters panel", "&Batch"), self.batch),
             ("bias", "", self.bias),
-            ("dtype", "D&type", self.dtype),
-            ("seed", "Seed", self.seed),
-            ("input_fill", "Input", self.input_fill),
+            ("dtype", tr("Parameters panel", "D&type"), self.dtype),
+            ("seed", tr("Parameters panel", "Seed"), self.seed),
+            ("input_fill", tr("Parameters panel", "Input"), self.input_fill),
             ("input_values", "", self.input_values),
-            ("mode", "&Mapping", self.mode),
-            ("source", "Initialise", self.source),
+            ("mode", tr("Parameters panel", "&Mapping"), self.mode),
+            ("source", tr("Parameters panel", "Initialise"), self.source),
         ]
         self.fields: dict[str, QWidget] = {}
         self.form = form = QFormLayout()
@@ -207,7 +211,9 @@ class ParameterPanel(QWidget):
                 pair.edited.connect(lambda values: emit("padding", values))
             else:
                 pair.edited.connect(lambda values, n=name: emit(n, values))
-        self.padding_kind.currentTextChanged.connect(self._padding_kind_changed)
+        self.padding_kind.currentIndexChanged.connect(
+            lambda _: self._padding_kind_changed(self.padding_kind.currentData())
+        )
         self.bias.toggled.connect(lambda on: emit("bias", on))
         for name in ("dtype", "mode", "source", "input_fill"):
             combo: QComboBox = getattr(self, name)
@@ -220,7 +226,7 @@ class ParameterPanel(QWidget):
         self.fieldEdited.emit("padding", self.pairs["padding"].values() if kind == "numbers" else kind)
 
     def _sync_enabled(self) -> None:
-        self.pairs["padding"].setEnabled(self.padding_kind.currentText() == "numbers")
+        self.pairs["padding"].setEnabled(self.padding_kind.currentData() == "numbers")
         self.form.setRowVisible(self.input_values, self.input_fill.currentData() == "values")
 
     # ----- from the controller ----------------------------------------------------------------------------------
@@ -241,9 +247,9 @@ class ParameterPanel(QWidget):
                     self.pairs[name].show_values(values.get(name))
             padding = values.get("padding")
             if isinstance(padding, str) and padding in PADDING_WORDS:
-                self.padding_kind.setCurrentText(padding)
+                self.padding_kind.setCurrentIndex(self.padding_kind.findData(padding))
             else:
-                self.padding_kind.setCurrentText("numbers")
+                self.padding_kind.setCurrentIndex(self.padding_kind.findData("numbers"))
                 self.pairs["padding"].show_values(padding)
             if isinstance(values.get("bias"), bool):
                 self.bias.setChecked(values["bias"])

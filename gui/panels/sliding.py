@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.axis_labels import SLIDING_AXES
+from core.axis_labels import SLIDING_AXES, axis_label
+from core.i18n import tr
 from core.lab import ConvStage, LabResult, LinearStage
 from core.sliding import WindowStep, step_count, window_step
 from core.window_names import HIGHLIGHT_TARGETS
@@ -27,9 +28,15 @@ from gui.widgets.heatmap import Heatmap, HighlightTargets, format_cell, shows_ce
 PAD_MARK = "#9a9a9a"
 
 
-def plural(count: int, word: str) -> str:
+def _shown(labels: tuple[str, str]) -> tuple[str, str]:
+    """A heatmap's (x, y) axis labels from core.axis_labels, in the interface language."""
+    return axis_label(labels[0]), axis_label(labels[1])
+
+
+def taps(count: int) -> str:
     """``1 tap``, ``3 taps``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    text = tr("Sliding panel", "{count} tap") if count == 1 else tr("Sliding panel", "{count} taps")
+    return text.format(count=count)
 
 
 def per_dim(values: tuple[int, int], dims: int) -> str:
@@ -54,24 +61,27 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         self.conv: ConvStage | None = None
         self.linear: LinearStage | None = None
         self.channel = QSpinBox()
-        self.channel.setPrefix("output channel ")
+        self.channel.setPrefix(tr("Sliding panel", "output channel "))
         self.position = QSlider(Qt.Orientation.Horizontal)
-        self.previous_button, self.next_button = QPushButton("◀ Step"), QPushButton("Step ▶")
-        self.play_button = QPushButton("Play")
+        self.previous_button = QPushButton(tr("Sliding panel", "◀ Step"))
+        self.next_button = QPushButton(tr("Sliding panel", "Step ▶"))
+        self.play_button = QPushButton(tr("Sliding panel", "Play"))
         self.play_button.setCheckable(True)
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(1, 20)
         self.speed.setValue(4)
-        self.speed.setToolTip("steps per second")
+        self.speed.setToolTip(tr("Sliding panel", "steps per second"))
         self.speed.setMaximumWidth(160)
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.timer = QTimer(self)
         labels = SLIDING_AXES[2]
-        self.input_map = Heatmap("input (padded)", *labels["input"], colorbar=False)
-        self.kernel_map = Heatmap("kernel", *labels["kernel"], colorbar=False)
-        self.output_map = Heatmap("conv output", *labels["output"], colorbar=False)
-        self.matrix_map = Heatmap("matrix view", "column", "row")
+        self.input_map = Heatmap(tr("Sliding panel", "input (padded)"), *_shown(labels["input"]), colorbar=False)
+        self.kernel_map = Heatmap(tr("Sliding panel", "kernel"), *_shown(labels["kernel"]), colorbar=False)
+        self.output_map = Heatmap(tr("Sliding panel", "conv output"), *_shown(labels["output"]), colorbar=False)
+        self.matrix_map = Heatmap(
+            tr("Sliding panel", "matrix view"), tr("Sliding panel", "column"), tr("Sliding panel", "row")
+        )
         for spatial in (self.input_map, self.kernel_map, self.output_map):
             spatial.plot.setAspectLocked(True)  # square cells: the picture has the tensor's proportions
         self.pad_marks = pg.ScatterPlotItem(pxMode=False)
@@ -82,13 +92,13 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
             self.previous_button,
             self.next_button,
             self.play_button,
-            QLabel("speed"),
+            QLabel(tr("Sliding panel", "speed")),
             self.speed,
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
         slider_row = QHBoxLayout()
-        slider_row.addWidget(QLabel("output position"))
+        slider_row.addWidget(QLabel(tr("Sliding panel", "output position")))
         slider_row.addWidget(self.position, 1)
         self.grid = QGridLayout()
         self.one_row: bool | None = None
@@ -150,7 +160,7 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         conv = result.conv
         spec = result.valid.spec
         for name, heatmap in (("input", self.input_map), ("kernel", self.kernel_map), ("output", self.output_map)):
-            heatmap.set_axis_labels(*SLIDING_AXES[spec.dims][name])
+            heatmap.set_axis_labels(*_shown(SLIDING_AXES[spec.dims][name]))
         for widget, maximum in ((self.channel, spec.cout - 1), (self.position, step_count(result.valid) - 1)):
             widget.blockSignals(True)
             widget.setRange(0, maximum)
@@ -183,10 +193,14 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
             return
         mode = result.valid.mode
         if mode == "unfold" and linear.patch_matrix is not None:
-            self.matrix_map.set_title("patches: a column per position")
+            self.matrix_map.set_title(tr("Sliding panel", "patches: a column per position"))
             self.matrix_map.set_data(linear.patch_matrix)
         else:
-            what = "Toeplitz: a row per output" if mode == "unrolled" else "Linear.weight: a row per channel"
+            what = (
+                tr("Sliding panel", "Toeplitz: a row per output")
+                if mode == "unrolled"
+                else tr("Sliding panel", "Linear.weight: a row per channel")
+            )
             self.matrix_map.set_title(what)
             self.matrix_map.set_data(linear.linear_matrix.values, scale=linear.linear_matrix.block)
 
@@ -197,7 +211,7 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         self.position.setValue((self.position.value() + delta) % count)
 
     def _play(self, on: bool) -> None:
-        self.play_button.setText("Pause" if on else "Play")
+        self.play_button.setText(tr("Sliding panel", "Pause") if on else tr("Sliding panel", "Play"))
         if on:
             self.timer.start(int(1000 / self.speed.value()))
         else:
@@ -215,16 +229,20 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         cin_g = spec.cin // spec.groups
         group_first = (o // (spec.cout // spec.groups)) * cin_g
         kernel = conv.conv.weight.detach()[o, 0].double().numpy().reshape(result.valid.geometry.kernel)
-        self.kernel_map.set_title(f"kernel [{o}, 0]")
+        self.kernel_map.set_title(tr("Sliding panel", "kernel [{channel}, 0]").format(channel=o))
         # One scale per tensor, not per slice: a kernel of small weights is not painted as if it were the largest
         # (the kernel on the weights' scale, as in the Weights panel; the output and input on their own).
         self.kernel_map.set_data(kernel, levels=symmetric_levels(conv.conv.weight.detach().double().numpy()))
         out = conv.sample_output[o].numpy().reshape(result.valid.geometry.output)
-        self.output_map.set_title(f"output ch {o}")
+        self.output_map.set_title(tr("Sliding panel", "output ch {channel}").format(channel=o))
         self.output_map.set_data(out, levels=symmetric_levels(conv.sample_output.numpy()))
         padded = conv.padded_input[group_first].numpy()
-        pad = "" if not result.valid.geometry.has_padding else f" ({_pad_symbol(padded.shape)}: padding)"
-        self.input_map.set_title(f"input ch {group_first}{pad}")
+        if result.valid.geometry.has_padding:
+            mark = tr("Sliding panel", "dashed") if _pad_symbol(padded.shape) == "dashed" else "x"
+            title = tr("Sliding panel", "input ch {channel} ({mark}: padding)").format(channel=group_first, mark=mark)
+        else:
+            title = tr("Sliding panel", "input ch {channel}").format(channel=group_first)
+        self.input_map.set_title(title)
         self.input_map.set_data(padded, levels=symmetric_levels(conv.padded_input.numpy()))
         self._draw_step()
 
@@ -240,16 +258,23 @@ class SlidingWindowPanel(HighlightTargets, QWidget):
         self.output_map.highlight([step.position])
         matrix_rows, matrix_cols = self.matrix_map.shape
         if linear is None:
-            matrix_text = "the matrix view (still computing)"
+            matrix_text = tr("Sliding panel", "the matrix view (still computing)")
         elif result.valid.mode == "unfold" and linear.patch_matrix is not None:
             column = step.patch_column
             self.matrix_map.highlight([(r, column) for r in range(matrix_rows)])
-            matrix_text = f"patch matrix column {column} · weight row {step.out_channel}"
+            matrix_text = tr("Sliding panel", "patch matrix column {column} · weight row {row}").format(
+                column=column, row=step.out_channel
+            )
         else:
             block = linear.linear_matrix.block
             row = step.toeplitz_row if result.valid.mode == "unrolled" else step.out_channel
             self.matrix_map.highlight([(row // block, c) for c in range(matrix_cols)])
-            matrix_text = f"matrix row {row}" + (f" (block row {row // block})" if block > 1 else "")
+            if block > 1:
+                matrix_text = tr("Sliding panel", "matrix row {row} (block row {block_row})").format(
+                    row=row, block_row=row // block
+                )
+            else:
+                matrix_text = tr("Sliding panel", "matrix row {row}").format(row=row)
         value = float(conv.sample_output[step.out_channel].reshape(-1)[self.position.value()])
         bias = conv.conv.bias
         bias_value = float(bias.detach()[step.out_channel]) if bias is not None else 0.0
@@ -263,18 +288,33 @@ def _step_text(step: WindowStep, value: float, bias: float, matrix_text: str, re
     where = f"({i}, {j})" if spec.dims == 2 else f"{j}"
     real = sum(1 for _, _, inside in step.taps if inside)
     padded = len(step.taps) - real
-    zeros = "a padding zero" if padded == 1 else "padding zeros"
+    zeros = tr("Sliding panel", "a padding zero") if padded == 1 else tr("Sliding panel", "padding zeros")
     first, last = step.channels[0], step.channels[-1]
-    channels = f"input channel {first}" if first == last else f"input channels {first}–{last}"
+    if first == last:
+        channels = tr("Sliding panel", "input channel {channel}").format(channel=first)
+    else:
+        channels = tr("Sliding panel", "input channels {first}–{last}").format(first=first, last=last)
     if spec.groups > 1:
-        channels += f" (group {step.out_channel // (spec.cout // spec.groups)})"
-    return (
+        group = step.out_channel // (spec.cout // spec.groups)
+        channels += tr("Sliding panel", " (group {group})").format(group=group)
+    formula = (
         f"output[0, {step.out_channel}, {where}] = Σ kernel ⊙ patch + bias = {format_cell(value - bias)} "
-        f"{'−' if bias < 0 else '+'} {format_cell(abs(bias))} = {format_cell(value)}  ·  "
-        f"{plural(real, 'tap')} on input, {plural(padded, 'tap')} on {zeros}  ·  "
-        f"same number as {matrix_text}  ·  {channels}  ·  stride {per_dim(geom.stride, spec.dims)}, "
-        f"dilation {per_dim(geom.dilation, spec.dims)}, padding {padding_text(geom.pad_lo, geom.pad_hi, spec.dims)}"
+        f"{'−' if bias < 0 else '+'} {format_cell(abs(bias))} = {format_cell(value)}"
     )
+    parts = (
+        formula,
+        tr("Sliding panel", "{real} on input, {padded} on {zeros}").format(
+            real=taps(real), padded=taps(padded), zeros=zeros
+        ),
+        tr("Sliding panel", "same number as {matrix}").format(matrix=matrix_text),
+        channels,
+        tr("Sliding panel", "stride {stride}, dilation {dilation}, padding {padding}").format(
+            stride=per_dim(geom.stride, spec.dims),
+            dilation=per_dim(geom.dilation, spec.dims),
+            padding=padding_text(geom.pad_lo, geom.pad_hi, spec.dims),
+        ),
+    )
+    return "  ·  ".join(parts)
 
 
 def _pad_symbol(shape: tuple[int, ...]) -> str:

@@ -10,6 +10,7 @@ import dataclasses
 import threading
 import time
 import weakref
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -49,6 +50,7 @@ from core.bench.measurers import warm_workers
 from core.bench.records import write_records
 from core.bench.runner import BenchProgress, BenchResult, CancelToken, now, run_bench
 from core.errors import SpecError
+from core.i18n import tr, tr_noop
 from core.lab import LabResult
 from core.registry import IMPLEMENTATIONS
 from core.spec import LayerSpec
@@ -61,10 +63,40 @@ from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, stop_and_
 DEFAULT_IMPLS = ("linear", "linear_permute", "conv", "conv_channels_last", "unfold_matmul")
 CUSTOM = "custom"
 HINT_POINTS = 13
-RUN_LENGTH_TIP = (
-    f"quick: {QUICK.min_run_time:g} s per implementation and point in {QUICK.rounds} rounds (the default); "
-    "precise: {precise.min_run_time:g} s in {precise.rounds} rounds, tighter intervals for figures you quote"
-)
+# What the option combos show for each identifier (the item's data; the CLI spells the same options so). The run
+# lengths' names are core's (RunLength.shown_name).
+OPTION_LABELS = {
+    CUSTOM: tr_noop("Speed panel", "custom"),
+    "default": tr_noop("Speed panel", "default"),
+    "tuned": tr_noop("Speed panel", "tuned"),
+    "process": tr_noop("Speed panel", "process"),
+    "none": tr_noop("Speed panel", "none"),
+}
+
+
+def run_length_tip() -> str:
+    """The run length combo's tooltip: what quick and precise mean."""
+    precise = RUN_LENGTHS[-1]
+    return tr(
+        "Speed panel",
+        "{quick}: {quick_time:g} s per implementation and point in {quick_rounds} rounds (the default); "
+        "{precise}: {precise_time:g} s in {precise_rounds} rounds, tighter intervals for figures you quote",
+    ).format(
+        quick=QUICK.shown_name(),
+        precise=precise.shown_name(),
+        quick_time=QUICK.min_run_time,
+        quick_rounds=QUICK.rounds,
+        precise_time=precise.min_run_time,
+        precise_rounds=precise.rounds,
+    )
+
+
+def _option_combo(names: Sequence[str]) -> QComboBox:
+    """A combo of option identifiers (its items' data), each shown in the interface's language."""
+    box = QComboBox()
+    for name in names:
+        box.addItem(tr("Speed panel", OPTION_LABELS.get(name, name)), name)
+    return box
 
 
 def excluded_lines(result: BenchResult, width: int = 80) -> list[str]:
@@ -75,7 +107,9 @@ def excluded_lines(result: BenchResult, width: int = 80) -> list[str]:
     lines = []
     for reason, names in by_reason.items():
         short = reason if len(reason) <= width else reason[: width - 1].rstrip() + "…"
-        lines.append(f"excluded {', '.join(dict.fromkeys(names))}: {short}")
+        lines.append(
+            tr("Speed panel", "excluded {names}: {reason}").format(names=", ".join(dict.fromkeys(names)), reason=short)
+        )
     return lines
 
 
@@ -111,27 +145,30 @@ class SpeedPanel(QWidget):
         self.impls.setSpacing(2)
         for term in IMPLEMENTATIONS:
             item = QListWidgetItem(term.name)
-            item.setToolTip(term.description)
+            item.setToolTip(term.shown_description())
             item.setCheckState(Qt.CheckState.Checked if term.name in DEFAULT_IMPLS else Qt.CheckState.Unchecked)
             self.impls.addItem(item)
         self.sweep_variable = QComboBox()
-        self.sweep_variable.addItems(["(no sweep)", *SWEEP_VARIABLES])
-        self.sweep_values = QLineEdit(placeholderText="e.g. 1,16,128")
+        self.sweep_variable.addItem(tr("Speed panel", "(no sweep)"), "")
+        for variable in SWEEP_VARIABLES:  # spec field names, as the CLI's --sweep writes them
+            self.sweep_variable.addItem(variable, variable)
+        self.sweep_values = QLineEdit(placeholderText=tr("Speed panel", "e.g. 1,16,128"))
         self.min_time = QDoubleSpinBox(
             minimum=0.01, maximum=30.0, value=QUICK.min_run_time, singleStep=0.05, suffix=" s"
         )
         self.rounds = QSpinBox(minimum=1, maximum=20, value=QUICK.rounds)
         self.rounds.setMaximumWidth(self.rounds.sizeHint().width() * 2)
         self.run_length = QComboBox()
-        self.run_length.addItems([*(length.name for length in RUN_LENGTHS), CUSTOM])
-        self.run_length.setToolTip(RUN_LENGTH_TIP.format(precise=RUN_LENGTHS[-1]))
-        self.allocator = QComboBox()
-        self.allocator.addItems(ALLOCATORS)
-        self.isolation = QComboBox()
-        self.isolation.addItems(ISOLATIONS)
-        self.backward = QCheckBox("forward + backward")
-        self.run_button, self.cancel_button = QPushButton("&Run benchmark"), QPushButton("Cancel")
-        self.export_button = QPushButton("Export plots…")
+        for length in RUN_LENGTHS:
+            self.run_length.addItem(length.shown_name(), length.name)
+        self.run_length.addItem(tr("Speed panel", OPTION_LABELS[CUSTOM]), CUSTOM)
+        self.run_length.setToolTip(run_length_tip())
+        self.allocator = _option_combo(ALLOCATORS)
+        self.isolation = _option_combo(ISOLATIONS)
+        self.backward = QCheckBox(tr("Speed panel", "forward + backward"))
+        self.run_button = QPushButton(tr("Speed panel", "&Run benchmark"))
+        self.cancel_button = QPushButton(tr("Speed panel", "Cancel"))
+        self.export_button = QPushButton(tr("Speed panel", "Export plots…"))
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(False)
         self.expected = QLabel()
@@ -153,12 +190,20 @@ class SpeedPanel(QWidget):
         self._started_at = 0.0
         self.plots = {name: pg.PlotWidget() for name in FIGURES}
         options = QGridLayout()
-        options.addWidget(QLabel("implementations"), 0, 0)
+        options.addWidget(QLabel(tr("Speed panel", "implementations")), 0, 0)
         options.addWidget(self.impls, 0, 1, 1, 7)
         rows = (
-            (("sweep", self.sweep_variable), ("values", self.sweep_values), ("run length", self.run_length)),
-            (("time per point", self.min_time), ("rounds", self.rounds), ("allocator", self.allocator)),
-            (("isolation", self.isolation), ("", self.backward)),
+            (
+                (tr("Speed panel", "sweep"), self.sweep_variable),
+                (tr("Speed panel", "values"), self.sweep_values),
+                (tr("Speed panel", "run length"), self.run_length),
+            ),
+            (
+                (tr("Speed panel", "time per point"), self.min_time),
+                (tr("Speed panel", "rounds"), self.rounds),
+                (tr("Speed panel", "allocator"), self.allocator),
+            ),
+            ((tr("Speed panel", "isolation"), self.isolation), ("", self.backward)),
         )
         for row, fields in enumerate(rows, start=1):
             for column, (label, widget) in enumerate(fields):
@@ -173,7 +218,7 @@ class SpeedPanel(QWidget):
         self.plot_tabs = QTabWidget()
         for name, widget in self.plots.items():
             style_plot(widget.getPlotItem(), self.plot_style)
-            self.plot_tabs.addTab(widget, FIGURES[name][0])
+            self.plot_tabs.addTab(widget, tr("Benchmark plots", FIGURES[name][0]))
         layout = QVBoxLayout(self)
         layout.addLayout(options)
         layout.addLayout(buttons)
@@ -238,7 +283,7 @@ class SpeedPanel(QWidget):
         current = (self.min_time.value(), self.rounds.value())
         names = [length.name for length in RUN_LENGTHS if (length.min_run_time, length.rounds) == current]
         self.run_length.blockSignals(True)
-        self.run_length.setCurrentText(names[0] if names else CUSTOM)
+        self.run_length.setCurrentIndex(self.run_length.findData(names[0] if names else CUSTOM))
         self.run_length.blockSignals(False)
         self._update_estimate()
 
@@ -253,16 +298,35 @@ class SpeedPanel(QWidget):
             guess = self.expected_duration()
         except SpecError as error:
             self.expected.setText("")
-            self.hint.setText(f"Run needs: {error}")
+            self.hint.setText(tr("Speed panel", "Run needs: {error}").format(error=error))
             return
         self.expected.setText(guess.about())
-        self.expected.setToolTip(f"expected: {guess.describe()}")
-        points = f" at {len(config.sweep.values)} {config.sweep.variable} values" if config.sweep else ""
-        where = "each in its own worker process" if config.isolation == "process" else "all in this process"
+        self.expected.setToolTip(tr("Speed panel", "expected: {estimate}").format(estimate=guess.describe()))
+        if config.sweep:
+            points = tr("Speed panel", " at {count} {variable} values").format(
+                count=len(config.sweep.values), variable=config.sweep.variable
+            )
+        else:
+            points = ""
+        if config.isolation == "process":
+            where = tr("Speed panel", "each in its own worker process")
+        else:
+            where = tr("Speed panel", "all in this process")
         self.hint.setText(
-            f"Press Run to measure {config.spec.describe()}: {guess.describe()}.\n\n"
-            f"{len(config.impls)} implementations{points}, {config.min_run_time:g} s each in {config.rounds} "
-            f"interleaved rounds, {where}. Choose the precise run length for figures you quote."
+            tr(
+                "Speed panel",
+                "Press Run to measure {spec}: {estimate}.\n\n"
+                "{count} implementations{points}, {seconds:g} s each in {rounds} "
+                "interleaved rounds, {where}. Choose the precise run length for figures you quote.",
+            ).format(
+                spec=config.spec.describe(),
+                estimate=guess.describe(),
+                count=len(config.impls),
+                points=points,
+                seconds=config.min_run_time,
+                rounds=config.rounds,
+                where=where,
+            )
         )
 
     def show_result(self, result: LabResult) -> None:
@@ -279,11 +343,17 @@ class SpeedPanel(QWidget):
         self.measured.setProperty("state", "stale" if self.is_stale() else "current")
         self.measured.style().unpolish(self.measured)
         self.measured.style().polish(self.measured)
-        verb = "measuring" if self.worker is not None else "measured on"
-        if self.is_stale():
-            self.measured.setText(f"STALE · {verb} {self.measured_spec.describe()} · Run to measure the current spec")
+        spec = self.measured_spec.describe()
+        running = self.worker is not None
+        if self.is_stale() and running:
+            text = tr("Speed panel", "STALE · measuring {spec} · Run to measure the current spec")
+        elif self.is_stale():
+            text = tr("Speed panel", "STALE · measured on {spec} · Run to measure the current spec")
+        elif running:
+            text = tr("Speed panel", "measuring {spec}")
         else:
-            self.measured.setText(f"{verb} {self.measured_spec.describe()}")
+            text = tr("Speed panel", "measured on {spec}")
+        self.measured.setText(text.format(spec=spec))
 
     def restyle(self, style: PlotStyle) -> None:
         self.plot_style = style
@@ -297,23 +367,31 @@ class SpeedPanel(QWidget):
     def config(self) -> BenchConfig:
         """The run the controls describe (core checks it; a bad value raises SpecError)."""
         if self.spec is None:
-            raise SpecError("spec", "no valid spec to benchmark yet", "fix the parameters first")
+            raise SpecError(
+                "spec",
+                tr("Speed panel", "no valid spec to benchmark yet"),
+                tr("Speed panel", "fix the parameters first"),
+            )
         impls = tuple(
             self.impls.item(i).text()
             for i in range(self.impls.count())
             if self.impls.item(i).checkState() == Qt.CheckState.Checked
         )
         if not impls:
-            raise SpecError("impl", "no implementation chosen", "tick at least one implementation")
+            raise SpecError(
+                "impl",
+                tr("Speed panel", "no implementation chosen"),
+                tr("Speed panel", "tick at least one implementation"),
+            )
         sweep = None
         if self.sweep_variable.currentIndex() > 0:
-            sweep = parse_sweep(f"{self.sweep_variable.currentText()}={self.sweep_values.text()}")
+            sweep = parse_sweep(f"{self.sweep_variable.currentData()}={self.sweep_values.text()}")
         return BenchConfig(
             spec=self.spec,
             impls=impls,
             backward=self.backward.isChecked(),
-            allocator=self.allocator.currentText(),
-            isolation=self.isolation.currentText(),
+            allocator=self.allocator.currentData(),
+            isolation=self.isolation.currentData(),
             min_run_time=self.min_time.value(),
             rounds=self.rounds.value(),
             sweep=sweep,
@@ -323,7 +401,7 @@ class SpeedPanel(QWidget):
         try:
             config = self.config()
         except SpecError as error:
-            self.message.setText(f"error: {error}")
+            self.message.setText(tr("Speed panel", "error: {error}").format(error=error))
             return
         self._stop_worker()
         self.result = BenchResult(spec=config.spec, started=now())
@@ -331,7 +409,9 @@ class SpeedPanel(QWidget):
         self.measured_spec = config.spec
         self._show_measured()
         self.progress.setValue(0)
-        self.message.setText("preparing: each implementation is checked against the float64 reference first…")
+        self.message.setText(
+            tr("Speed panel", "preparing: each implementation is checked against the float64 reference first…")
+        )
         self._cancel = CancelToken()
         worker = generator_worker(run_bench, config, self._cancel)
         worker.yielded.connect(self._progress)
@@ -355,7 +435,7 @@ class SpeedPanel(QWidget):
             self.worker.quit()
             if self._cancel is not None:
                 self._cancel.cancel()
-            self.message.setText("cancelling…")
+            self.message.setText(tr("Speed panel", "cancelling…"))
 
     def _progress(self, progress: BenchProgress) -> None:
         if progress.total:
@@ -368,7 +448,7 @@ class SpeedPanel(QWidget):
 
     def _errored(self, error: Exception) -> None:
         self.result.error = str(error)  # shown when the worker finishes, with whatever finished before
-        self.message.setText(f"error: {error}")
+        self.message.setText(tr("Speed panel", "error: {error}").format(error=error))
 
     def _returned(self, result: BenchResult) -> None:
         self.result = result
@@ -384,10 +464,12 @@ class SpeedPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(bool(self.result.records))
         self._roofline_measured = self._roofline_measured or bool(self.result.rooflines)
-        head = "cancelled: partial results kept. " if cancelled or self.result.cancelled else ""
+        head = tr("Speed panel", "cancelled: partial results kept. ") if cancelled or self.result.cancelled else ""
         if self.result.error:
-            head += f"error: {self.result.error}. "
-        took = f"{len(self.result.records)} results in {time.monotonic() - self._started_at:.1f} s"
+            head += tr("Speed panel", "error: {error}. ").format(error=self.result.error)
+        took = tr("Speed panel", "{count} results in {seconds:.1f} s").format(
+            count=len(self.result.records), seconds=time.monotonic() - self._started_at
+        )
         self.message.setText(head + " · ".join([took, *excluded_lines(self.result)]))
         self.summary.setHtml(summary_html(self.result))
         self._update_estimate()
@@ -419,7 +501,7 @@ class SpeedPanel(QWidget):
         return paths + write_bench_plots(self.result, directory, {"png", "svg"}, 1920)
 
     def export_dialog(self) -> None:
-        directory = QFileDialog.getExistingDirectory(self, "Export benchmark plots to")
+        directory = QFileDialog.getExistingDirectory(self, tr("Speed panel", "Export benchmark plots to"))
         if directory:
             self.export_to(Path(directory))
 
@@ -428,9 +510,15 @@ class SpeedPanel(QWidget):
         try:
             paths = self.export(directory)
         except OSError as error:
-            self.message.setText(f"error: export failed: {describe_write_error(directory, error)}")
+            self.message.setText(
+                tr("Speed panel", "error: export failed: {reason}").format(
+                    reason=describe_write_error(directory, error)
+                )
+            )
             return False
-        self.message.setText(f"wrote {len(paths)} files to {directory}")
+        self.message.setText(
+            tr("Speed panel", "wrote {count} files to {directory}").format(count=len(paths), directory=directory)
+        )
         return True
 
     def _stop_worker(self, timeout: float = SHUTDOWN_WAIT_S) -> None:

@@ -11,7 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from core.axis_labels import CONV_GRID_AXES, PATCH_AXES
+from core.axis_labels import CONV_GRID_AXES, PATCH_AXES, axis_label
+from core.i18n import tr
 from core.lab import ConvStage, LabResult, LinearStage
 from core.registry import OKABE_ITO
 from core.window_names import HIGHLIGHT_TARGETS
@@ -21,6 +22,11 @@ from gui.widgets.heatmap import Heatmap, HighlightTargets, shows_cell_texts
 # (a large grid, which prints none, counts as this many cells).
 MAP_OVERHEAD_PX, NUMBER_CELL_PX, LARGE_GRID_CELLS = 120, 64, 6
 SOURCE_COLOURS = ("#dddddd", *OKABE_ITO[:7], "#7b3294", "#008837", "#a6611a", "#5e3c99", "#e66101")
+
+
+def _shown(labels: tuple[str, str]) -> tuple[str, str]:
+    """A heatmap's (x, y) axis labels from core.axis_labels, in the interface language."""
+    return axis_label(labels[0]), axis_label(labels[1])
 
 
 def _source_colormap() -> pg.ColorMap:
@@ -48,16 +54,20 @@ class WeightsPanel(HighlightTargets, QWidget):
         self.conv: ConvStage | None = None
         self.linear: LinearStage | None = None
         self.colour_by = QComboBox()
-        self.colour_by.addItems(["value", "source conv weight"])
-        self.colour_by.setToolTip("Colour the Linear matrix by value, or by which conv weight each entry shares")
+        self.colour_by.addItems([tr("Weights panel", "value"), tr("Weights panel", "source conv weight")])
+        self.colour_by.setToolTip(
+            tr("Weights panel", "Colour the Linear matrix by value, or by which conv weight each entry shares")
+        )
         self.colour_by.currentIndexChanged.connect(self._draw_linear)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.linear_map = Heatmap("Linear.weight", "in feature", "out feature")
-        self.conv_map = Heatmap("conv.weight", *CONV_GRID_AXES[2])
+        self.linear_map = Heatmap(
+            "Linear.weight", tr("Weights panel", "in feature"), tr("Weights panel", "out feature")
+        )
+        self.conv_map = Heatmap("conv.weight", *_shown(CONV_GRID_AXES[2]))
         self.kernel_lines = pg.PlotCurveItem(pen=pg.mkPen("#888888", width=3))  # where one kernel ends
         self.conv_map.plot.addItem(self.kernel_lines)
-        self.patch_map = Heatmap("patches (sample 0)", *PATCH_AXES[2])
+        self.patch_map = Heatmap(tr("Weights panel", "patches (sample 0)"), *_shown(PATCH_AXES[2]))
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         for view in (self.linear_map, self.conv_map, self.patch_map):
             splitter.addWidget(view)
@@ -65,7 +75,7 @@ class WeightsPanel(HighlightTargets, QWidget):
             splitter.setStretchFactor(index, 1)
         self._widths: list[int] = []
         top = QHBoxLayout()
-        top.addWidget(QLabel("Linear colour:"))
+        top.addWidget(QLabel(tr("Weights panel", "Linear colour:")))
         top.addWidget(self.colour_by)
         top.addWidget(self.note, 1)
         layout = QVBoxLayout(self)
@@ -83,30 +93,33 @@ class WeightsPanel(HighlightTargets, QWidget):
             self.conv = lab.conv
             self.clear_highlights()
             dims = lab.valid.spec.dims
-            self.conv_map.set_axis_labels(*CONV_GRID_AXES[dims])
-            self.patch_map.set_axis_labels(*PATCH_AXES[dims])
+            self.conv_map.set_axis_labels(*_shown(CONV_GRID_AXES[dims]))
+            self.patch_map.set_axis_labels(*_shown(PATCH_AXES[dims]))
             self.conv_map.set_data(lab.conv.conv_grid.values)
             shape = "×".join(str(n) for n in lab.conv.conv.weight.shape)
             self.conv_map.set_title(f"conv.weight {shape}")  # e.g. 2×1×2×2: two kernels, drawn one under the other
             self._draw_grid_lines()
             if lab.linear is None:  # the previous spec's Linear must not pass for this one's
                 self.linear = None
-                self.linear_map.clear("Linear.weight: computing…")
+                self.linear_map.clear(tr("Weights panel", "Linear.weight: computing…"))
                 self.patch_map.clear()
             structure = lab.conv.structure
             self.note.setText(
-                f"{100 * structure.sparsity:.1f}% structural zeros; {structure.distinct_weights} distinct weights, "
-                f"each used {structure.reuse:.1f}× on average."
+                tr(
+                    "Weights panel",
+                    "{percent:.1f}% structural zeros; {distinct} distinct weights, each used {reuse:.1f}× on average.",
+                ).format(percent=100 * structure.sparsity, distinct=structure.distinct_weights, reuse=structure.reuse)
             )
         if lab.linear is not None and lab.linear is not self.linear:
             self.linear = result = lab.linear
             reduced = result.linear_matrix
             rows, cols = reduced.shape
             self.linear_map.set_title(f"Linear.weight {rows}×{cols}")
-            if reduced.block > 1 and "blocks" not in self.note.text():
-                self.note.setText(
-                    self.note.text() + f" Shown in {reduced.block}×{reduced.block} blocks (largest entry of each)."
-                )
+            blocks = tr("Weights panel", " Shown in {block}×{block} blocks (largest entry of each).").format(
+                block=reduced.block
+            )
+            if reduced.block > 1 and blocks not in self.note.text():
+                self.note.setText(self.note.text() + blocks)
             self.colour_by.setEnabled(True)
             self._draw_linear()
             self.patch_map.setVisible(result.patch_matrix is not None)
@@ -151,7 +164,7 @@ class WeightsPanel(HighlightTargets, QWidget):
             values = np.where(source < 0, -1, source % palette_size).astype(float)
             levels = (-1.0, float(palette_size - 1))
             self.linear_map.set_data(values, levels=levels, scale=reduced.block, numbers=reduced.values)
-            ticks = [(-1.0, "none"), (0.0, "0"), (levels[1], str(palette_size - 1))]
+            ticks = [(-1.0, tr("Weights panel", "none")), (0.0, "0"), (levels[1], str(palette_size - 1))]
             self.linear_map.set_colormap(_source_colormap(), levels, ticks)
         else:
             self.linear_map.set_data(reduced.values, scale=reduced.block)
@@ -166,10 +179,14 @@ class WeightsPanel(HighlightTargets, QWidget):
         r0, c0 = reduced.original_cell(row, col)
         source = int(reduced.source[row, col])
         value = reduced.values[row, col]
-        where = f"Linear.weight[{r0}, {c0}]" if reduced.block == 1 else f"block at Linear.weight[{r0}, {c0}]"
+        where = f"Linear.weight[{r0}, {c0}]"
+        if reduced.block > 1:
+            where = tr("Weights panel", "block at {entry}").format(entry=where)
         if source < 0:
             self.conv_map.highlight([])
-            self.linear_map.set_readout(f"{where} = 0 (structural zero: no conv weight maps here)")
+            self.linear_map.set_readout(
+                tr("Weights panel", "{entry} = 0 (structural zero: no conv weight maps here)").format(entry=where)
+            )
             return
         cell = grid.cell_of(source)
         self.conv_map.highlight([cell])
@@ -188,7 +205,10 @@ class WeightsPanel(HighlightTargets, QWidget):
         if self.linear is not None:
             self.linear_map.highlight(np.argwhere(self.linear.linear_matrix.source == flat))
         uses = int(grid.uses[flat])
-        self.conv_map.set_readout(
-            f"{grid.describe(flat)} = {grid.values[row, col]:.5g}  →  {uses} Linear entr{'y' if uses == 1 else 'ies'}"
+        entries = (
+            tr("Weights panel", "{count} Linear entry") if uses == 1 else tr("Weights panel", "{count} Linear entries")
+        ).format(count=uses)
+        self.conv_map.set_readout(f"{grid.describe(flat)} = {grid.values[row, col]:.5g}  →  {entries}")
+        self.linear_map.set_readout(
+            tr("Weights panel", "highlighted: the Linear entries equal to {weight}").format(weight=grid.describe(flat))
         )
-        self.linear_map.set_readout(f"highlighted: the Linear entries equal to {grid.describe(flat)}")

@@ -10,16 +10,20 @@ import pyqtgraph as pg
 from core.bench.caption import caption_lines
 from core.bench.records import NOISE_THRESHOLD
 from core.bench.runner import BenchResult
+from core.i18n import tr
 from gui.plots.legend_row import LegendEntry, set_legend
 from gui.plots.text_rows import set_caption, set_title
 from gui.theme import PlotStyle
 
-NOISY_TEXT = f"hollow: noisy (IQR > {100 * NOISE_THRESHOLD:.0f}% of median)"
+
+def noisy_text() -> str:
+    """What a hollow symbol means."""
+    return tr("Benchmark plots", "hollow: noisy (IQR > {percent:.0f}% of median)").format(percent=100 * NOISE_THRESHOLD)
 
 
 def noisy_entry(style: PlotStyle) -> LegendEntry:
     """The legend's note for hollow symbols."""
-    return LegendEntry(NOISY_TEXT, style.foreground, "o", hollow=True)
+    return LegendEntry(noisy_text(), style.foreground, "o", hollow=True)
 
 
 def annotate(

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from pyqtgraph.Qt import QtGui
 
 from core.bench.records import BenchRecord
+from core.i18n import tr
 from gui.plots.palette import impl_label
 from gui.theme import PlotStyle
 
@@ -106,10 +107,10 @@ def categorical_axis(
     if len(values) > 1:
         positions = {(r.impl, r.value): float(values.index(r.value)) for r in records}
         category_ticks(plot, values, style)
-        return positions, records[0].variable or "value"
+        return positions, records[0].variable or tr("Benchmark plots", "value")
     positions = {(r.impl, r.value): float(impls.index(r.impl)) for r in records}
     category_ticks(plot, [tick_label(name) for name in impls], style)
-    return positions, "implementation"
+    return positions, tr("Benchmark plots", "implementation")
 
 
 def dodge(index: int, count: int) -> float:

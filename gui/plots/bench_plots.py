@@ -13,11 +13,12 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
-from core.bench.explain import percent
+from core.bench.explain import percent, term_text
 from core.bench.records import BenchRecord
 from core.bench.roofline import Roofline
 from core.bench.runner import BenchResult
-from core.bench.timing import RATIO_CI
+from core.bench.timing import ratio_ci_text
+from core.i18n import tr
 from core.memory import format_bytes
 from gui.plots.annotate import annotate
 from gui.plots.axes import (
@@ -101,8 +102,8 @@ def draw_time(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
         _series(plot, rows, x, log10(median), (log10(q1), log10(q3)), joined, style)
         shown += median + q1 + q3
     log_ticks(plot, "left", shown)
-    set_labels(plot, "median time per call (ms)", xlabel, style)
-    title = "median time per call (bars: first to third quartile of the runs)"
+    set_labels(plot, tr("Benchmark plots", "median time per call (ms)"), xlabel, style)
+    title = tr("Benchmark plots", "median time per call (bars: first to third quartile of the runs)")
     annotate(plot, result, style, title, _entries(records, joined))
     plot.showGrid(y=True, alpha=0.25)
 
@@ -112,7 +113,7 @@ def draw_ratio(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None
     records = result.records
     positions, xlabel = categorical_axis(plot, records, style)
     joined = len(sweep_values(records)) > 1
-    baseline = next((r.baseline for r in records if r.baseline), "") or "baseline"
+    baseline = next((r.baseline for r in records if r.baseline), "") or tr("Benchmark plots", "baseline")
     shown: list[float] = [1.0]
     names = impl_names(records)
     for index, name in enumerate(names):
@@ -126,10 +127,16 @@ def draw_ratio(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None
         shown += [v for r in rows for v in (r.ratio_low, r.ratio_high)]
     plot.addItem(pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(style.foreground, width=1.5, style=ROOF_STYLES[1])))
     log_ticks(plot, "left", shown)
-    set_labels(plot, f"ratio to {baseline}", xlabel, style)
+    set_labels(plot, tr("Benchmark plots", "ratio to {baseline}").format(baseline=baseline), xlabel, style)
     entries = [*_entries(records, joined), LegendEntry(f"1 = {baseline}", style.foreground, line=True, dashed=True)]
-    annotate(plot, result, style, f"time relative to {baseline} (bars: 95% CI)", entries, [f"CI: {RATIO_CI}"])
+    title = tr("Benchmark plots", "time relative to {baseline} (bars: 95% CI)").format(baseline=baseline)
+    annotate(plot, result, style, title, entries, [ci_note()])
     plot.showGrid(y=True, alpha=0.25)
+
+
+def ci_note() -> str:
+    """How the ratios' intervals were computed, for a caption."""
+    return tr("Benchmark plots", "CI: {method}").format(method=ratio_ci_text())
 
 
 def _roof_colour(style: PlotStyle, index: int) -> str:
@@ -144,12 +151,14 @@ def _draw_roofs(
     """One roof per memory level (and thread count): min(peak, intensity x that level's bandwidth)."""
     entries = []
     for roof in rooflines:
-        prefix = f"{roof.threads} threads: " if len(rooflines) > 1 else ""
+        prefix = tr("Benchmark plots", "{threads} threads: ").format(threads=roof.threads) if len(rooflines) > 1 else ""
         for index, level in enumerate(roof.levels):
             colour, dash = _roof_colour(style, index), ROOF_STYLES[index % 4]
             bound = np.minimum(roof.peak_gflops, grid * level.bandwidth_gbs)
             plot.plot(np.log10(grid), np.log10(bound), pen=pg.mkPen(colour, width=2.5, style=dash))
-            label = f"{prefix}{level.name} roof {level.bandwidth_gbs:.0f} GB/s"
+            label = prefix + tr("Benchmark plots", "{level} roof {bandwidth:.0f} GB/s").format(
+                level=level.shown_name, bandwidth=level.bandwidth_gbs
+            )
             entries.append(LegendEntry(label, colour, line=True, dashed=index % 4 != 0))
     return entries
 
@@ -157,8 +166,15 @@ def _draw_roofs(
 def roof_notes(rooflines: Sequence[Roofline]) -> list[str]:
     """How each roof was measured: the peak's source and the size of each level's copy."""
     return [
-        f"roofs ({roof.threads} threads): peak {roof.peak_gflops:.0f} GFLOP/s ({roof.peak_source}); bandwidth from "
-        f"copies of {', '.join(format_bytes(level.probe_bytes) for level in roof.levels)}"
+        tr(
+            "Benchmark plots",
+            "roofs ({threads} threads): peak {peak:.0f} GFLOP/s ({source}); bandwidth from copies of {sizes}",
+        ).format(
+            threads=roof.threads,
+            peak=roof.peak_gflops,
+            source=roof.shown_peak_source,
+            sizes=", ".join(format_bytes(level.probe_bytes) for level in roof.levels),
+        )
         for roof in rooflines
     ]
 
@@ -167,9 +183,10 @@ def _fractions(rows: Sequence[BenchRecord]) -> str:
     """E.g. ``54% of L3 roof`` (a range over sweep points); past 100% it says the bound was exceeded."""
     low, high = percent(min(r.roofline_fraction for r in rows)), percent(max(r.roofline_fraction for r in rows))
     share = low if low == high else f"{low.removesuffix('%')}-{high}"
-    levels = "/".join(dict.fromkeys(r.roofline_level for r in rows))
+    levels = "/".join(dict.fromkeys(term_text(r.roofline_level) for r in rows))
     exceeded = any(r.roofline_fraction > 1 for r in rows)
-    return f"{share} of {levels} roof" + (", bound exceeded" if exceeded else "")
+    text = tr("Benchmark plots", "{share} of {levels} roof").format(share=share, levels=levels)
+    return text + (tr("Benchmark plots", ", bound exceeded") if exceeded else "")
 
 
 def draw_roofline(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> None:
@@ -196,13 +213,24 @@ def draw_roofline(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) -> N
             symbolPen=pg.mkPen(colour, width=2),
             name=name,
         )
-        entries.append(LegendEntry(f"{impl_label(name)}: {_fractions(rows)}", colour, impl_symbol(name)))
+        label = tr("Benchmark plots", "{implementation}: {fractions}").format(
+            implementation=impl_label(name), fractions=_fractions(rows)
+        )
+        entries.append(LegendEntry(label, colour, impl_symbol(name)))
     gflops = [r.executed_gflops for r in records] + [roof.peak_gflops for roof in rooflines]
     log_ticks(plot, "left", [*gflops, min(gflops) / 2])
     log_ticks(plot, "bottom", [lo, hi])
     fit_bottom_axis(plot, style, 1)
-    set_labels(plot, "executed GFLOP/s", "arithmetic intensity (FLOP per byte moved, minimum)", style)
-    fits = "a point's bound is the roof of the level that holds its working set (bytes read and written per call)"
+    set_labels(
+        plot,
+        tr("Benchmark plots", "executed GFLOP/s"),
+        tr("Benchmark plots", "arithmetic intensity (FLOP per byte moved, minimum)"),
+        style,
+    )
+    fits = tr(
+        "Benchmark plots",
+        "a point's bound is the roof of the level that holds its working set (bytes read and written per call)",
+    )
     notes = [*roof_notes(rooflines), fits]
-    annotate(plot, result, style, "GFLOP/s under this machine's roofline", entries, notes)
+    annotate(plot, result, style, tr("Benchmark plots", "GFLOP/s under this machine's roofline"), entries, notes)
     plot.showGrid(x=True, y=True, alpha=0.25)

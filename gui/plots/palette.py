@@ -14,8 +14,8 @@ def impl_color(name: str) -> str:
 
 
 def impl_label(name: str) -> str:
-    """The implementation's registry label (e.g. ``Conv channels_last``)."""
-    return IMPLEMENTATIONS[name].label if name in IMPLEMENTATIONS else name
+    """The implementation's registry label (e.g. ``Conv channels_last``), in the interface language."""
+    return IMPLEMENTATIONS[name].shown_label() if name in IMPLEMENTATIONS else name
 
 
 def impl_symbol(name: str) -> str:

@@ -13,9 +13,10 @@ import numpy as np
 import pyqtgraph as pg
 
 from core.bench.runner import BenchResult
-from core.bench.timing import RATIO_CI
+from core.i18n import tr
 from gui.plots.annotate import annotate
 from gui.plots.axes import LABEL_POINTS, category_ticks, log10, log_ticks, set_labels, sweep_values, tick_label
+from gui.plots.bench_plots import ci_note
 from gui.plots.legend_row import LegendEntry
 from gui.plots.palette import impl_color
 from gui.theme import PlotStyle
@@ -34,7 +35,7 @@ def draw_ratio_bars(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) ->
     values = sweep_values(result.records)
     point = values[-1] if values else ""
     rows = [r for r in result.records if r.value == point and not math.isnan(r.ratio_to_linear)]
-    baseline = next((r.baseline for r in rows if r.baseline), "") or "baseline"
+    baseline = next((r.baseline for r in rows if r.baseline), "") or tr("Benchmark plots", "baseline")
     x = np.arange(len(rows), dtype=float)
     heights = np.array(log10(r.ratio_to_linear for r in rows))
     low, high = np.array(log10(r.ratio_low for r in rows)), np.array(log10(r.ratio_high for r in rows))
@@ -63,9 +64,14 @@ def draw_ratio_bars(plot: pg.PlotItem, result: BenchResult, style: PlotStyle) ->
     ends = [1.0, *(r.ratio_low for r in rows), *(r.ratio_high for r in rows)]
     span = math.log10(max(ends)) - math.log10(min(ends))
     log_ticks(plot, "left", ends, max(0.3, LABEL_ROOM * span))
-    where = f" at {rows[0].variable}={point}" if point and rows else ""
-    set_labels(plot, f"ratio to {baseline}", "implementation", style)
+    ratio_label = tr("Benchmark plots", "ratio to {baseline}").format(baseline=baseline)
+    set_labels(plot, ratio_label, tr("Benchmark plots", "implementation"), style)
     entries = [LegendEntry(f"1 = {baseline}", style.foreground, line=True, dashed=True)]
-    title = f"time relative to {baseline}{where} (whiskers: 95% CI)"
-    annotate(plot, result, style, title, entries, [f"CI: {RATIO_CI}"])
+    if point and rows:
+        title = tr("Benchmark plots", "time relative to {baseline} at {variable}={value} (whiskers: 95% CI)").format(
+            baseline=baseline, variable=rows[0].variable, value=point
+        )
+    else:
+        title = tr("Benchmark plots", "time relative to {baseline} (whiskers: 95% CI)").format(baseline=baseline)
+    annotate(plot, result, style, title, entries, [ci_note()])
     plot.showGrid(y=True, alpha=0.25)

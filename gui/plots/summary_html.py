@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from core.bench.caption import caption_lines
 from core.bench.runner import BenchResult
 from core.bench.summary import findings_by_point, timing_line
+from core.i18n import tr
 
 
 def _list(lines: Iterable[str]) -> str:
@@ -23,9 +24,14 @@ def summary_html(result: BenchResult) -> str:
         if point.name != "spec":
             parts.append(f"<h4>{html.escape(point.name)}</h4>")
         parts.append(_list(point.findings) + _list(timing_line(r) for r in point.records))
-    excluded = [f"{e.name}{' at ' + v if v else ''}: {e.reason}" for v, e in result.excluded]
+    excluded = [
+        tr("Benchmark plots", "{name} at {value}: {reason}").format(name=e.name, value=v, reason=e.reason)
+        if v
+        else f"{e.name}: {e.reason}"
+        for v, e in result.excluded
+    ]
     if excluded:
-        parts.append("<p><b>excluded</b></p>" + _list(excluded))
+        parts.append(f"<p><b>{html.escape(tr('Benchmark plots', 'excluded'))}</b></p>" + _list(excluded))
     if result.records:
         parts.append("<p><small>" + "<br>".join(html.escape(line) for line in caption_lines(result)) + "</small></p>")
     return "".join(parts)
