@@ -1,9 +1,10 @@
 """Right-click on any plot or heatmap of the window: Export PNG…, Export SVG…, Export CSV…, Copy image, View all.
 
 One event filter serves every pyqtgraph view under the window (heatmaps, the Init histogram, the Speed and Claims
-plots): a right-click (or the menu key) opens this menu instead of pyqtgraph's own. Pictures are drawn as Export
-all draws them (:mod:`gui.figure_render`: 1920 px wide, and SVG); the CSV is what the view draws
-(:mod:`gui.figure_data`). Every file is written atomically; a failed write is a message naming the reason.
+plots): a right-click (or the menu key) opens this menu instead of pyqtgraph's own, whose menus are turned off; a
+right-drag still zooms, as pyqtgraph does. Pictures are drawn as Export all draws them (:mod:`gui.figure_render`:
+1920 px wide, and SVG); the CSV is what the view draws (:mod:`gui.figure_data`). Every file is written atomically;
+a failed write is a message naming the reason.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class PlotMenus(QObject):
         self.window = window
         self.folder = Path.home()
         self.views: dict[QObject, pg.GraphicsView] = {}
+        self._pressed: QPoint | None = None
         for view in window.findChildren(pg.GraphicsView):
             self.watch(view)
 
@@ -46,25 +48,36 @@ class PlotMenus(QObject):
         """Give ``view`` the menu (views made after the window are added this way)."""
         self.views[view.viewport()] = view
         view.viewport().installEventFilter(self)
+        for item in view.scene().items():
+            if isinstance(item, pg.ViewBox):
+                item.setMenuEnabled(False)  # its right-click menu would open beside this one
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         view = self.views.get(watched)
         if view is None:
             return False
         kind = event.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick):
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             assert isinstance(event, QMouseEvent)
-            if event.button() != Qt.MouseButton.RightButton:
-                return False
-            if kind == QEvent.Type.MouseButtonPress:
-                self.menu_for(view).popup(event.globalPosition().toPoint())
-            return True  # pyqtgraph's own menu would open on the release
+            if event.button() == Qt.MouseButton.RightButton:
+                self._right_button(view, event)
+            return False  # pyqtgraph sees every click: a right-drag still zooms
         if kind == QEvent.Type.ContextMenu:
             assert isinstance(event, QContextMenuEvent)
             if event.reason() != QContextMenuEvent.Reason.Mouse:  # the menu key: at the view's centre
                 self.menu_for(view).popup(view.mapToGlobal(QPoint(view.width() // 2, view.height() // 2)))
             return True
         return False
+
+    def _right_button(self, view: pg.GraphicsView, event: QMouseEvent) -> None:
+        """A right click (released where it was pressed) opens the menu; a right drag does not."""
+        where = event.position().toPoint()
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed = where
+            return
+        pressed, self._pressed = self._pressed, None
+        if pressed is not None and (where - pressed).manhattanLength() < QApplication.startDragDistance():
+            self.menu_for(view).popup(event.globalPosition().toPoint())
 
     def name_of(self, view: pg.GraphicsView) -> str:
         """The view's file stem, as Export all names it (``weights-linear``), else ``figure``."""
