@@ -9,8 +9,8 @@ enough pictures waiting): ask again a little later. Pictures are encoded as PNG 
 :class:`~core.export_writer.ExportItem` (PNG and SVG, frames, the animation, the CSV of figures without a
 panel-data table) for :func:`core.export_writer.write_export` to write in a worker.
 
-The window shows each panel in turn while it is drawn; the tab, the claim shown and the sliding-window position
-are restored afterwards, also when the export is cancelled.
+The window shows each panel in turn while it is drawn; the tab, the claim shown, the sliding-window position and
+its playing are restored afterwards, also when the export is cancelled.
 """
 
 from __future__ import annotations
@@ -143,6 +143,8 @@ def render_export(
     rendered = Rendered(controller.result)
     claims, sliding = window.panels["claims"], window.panels["sliding"]
     start_tab, start_claim = window.tabs.currentIndex(), claims.current
+    playing = sliding.play_button.isChecked()
+    sliding.play_button.setChecked(False)  # the animation's frames are the export's to step through
     try:
         figures: list[Figure] = []
         for panel in PANELS:  # shown once each: a hidden panel draws its latest result when shown
@@ -183,6 +185,7 @@ def render_export(
             if frames:
                 rendered.items += _animation_items(frames, positions)
     finally:
+        sliding.play_button.setChecked(playing)
         window.tabs.setCurrentIndex(start_tab)
         claims.show_claim(start_claim)
     return rendered

@@ -64,7 +64,8 @@ def test_export_all_writes_every_figure_and_leaves_the_window_as_it_was(qtbot, w
     assert {str(p.relative_to(out)) for p in paths} | {"sliding-frames"} == names
     for stem in ("weights-linear", "weights-conv", "sliding-input", "equality-conv", "init-histogram"):
         assert {f"{stem}.png", f"{stem}.svg"} <= names
-    assert len([n for n in names if n.startswith("sliding-frames/")]) == 16
+    frames = [(out / n).read_bytes() for n in sorted(names) if n.startswith("sliding-frames/")]
+    assert len(frames) == len(set(frames)) == 16  # one for each position
     with Image.open(out / "sliding-window.gif") as gif:
         assert gif.n_frames == 16
     assert {INDEX_MD, MANIFEST, "linconv_script.py", "data.json"} <= names
@@ -79,18 +80,22 @@ def test_cancel_leaves_no_file_and_no_staging_folder(qtbot, window, tmp_path: Pa
     out = tmp_path / "export"
     out.mkdir()
     (out / "notes.txt").write_text("mine")
+    sliding = window.panels["sliding"]
+    sliding.play_button.setChecked(True)  # paused while the export steps through it, playing again after
     runner = export_all_to(window, out)
     assert runner is not None
 
     def maybe_cancel(fraction: float, _text: str) -> None:
         if (phase == "drawing" and fraction > 0.1) or (phase == "writing" and fraction > 0.6):
+            assert phase == "writing" or not sliding.play_button.isChecked()  # paused while drawing
             runner.cancel()
 
     runner.progressed.connect(maybe_cancel)
     assert finish(qtbot, runner) == ("finished", None)
     assert listing(out) == {"notes.txt"}
     assert "export cancelled: nothing was written" in window.status.text()
-    assert window.panels["sliding"].position.value() == 0
+    assert sliding.play_button.isChecked()
+    sliding.play_button.setChecked(False)
 
 
 def test_the_progress_dialog_cancel_button_cancels(qtbot, window, tmp_path: Path) -> None:
