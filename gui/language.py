@@ -55,6 +55,7 @@ def install_language(app: QApplication, language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _use_cjk_fallback(app, language != SOURCE_LANGUAGE)
     if language == SOURCE_LANGUAGE:
         install_translator(None)
         return
@@ -72,11 +73,16 @@ def install_language(app: QApplication, language: str) -> None:
 
 
 def load_cjk_font(app: QApplication) -> str:
-    """Register the shipped Chinese font and make it the fallback of the application font; return its family."""
+    """Register the shipped Chinese font (fontconfig falls back to it for a Chinese character in English text, such
+    as the Language menu's 简体中文); return its family. :func:`install_language` makes it a fallback family of
+    the application font for the Chinese interface only: an extra family changes every font's metrics."""
     for name in FONT_FILES:
         QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+    return CJK_FAMILY
+
+
+def _use_cjk_fallback(app: QApplication, wanted: bool) -> None:
     font = QFont(app.font())
     families = [family for family in font.families() or [font.family()] if family != CJK_FAMILY]
-    font.setFamilies([*families, CJK_FAMILY])
+    font.setFamilies([*families, CJK_FAMILY] if wanted else families)
     app.setFont(font)
-    return CJK_FAMILY

@@ -10,9 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The interface follows the system locale: tests assert English text unless they choose a language themselves.
-for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-    os.environ.pop(_name, None)
-os.environ["LANG"] = "C.UTF-8"
+os.environ.update({"LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": "", "LANG": "C.UTF-8"})
 
 from hypothesis import HealthCheck, settings
 

@@ -185,7 +185,7 @@ def test_bench_caption_summary_and_estimate_in_chinese_keep_their_numbers(monkey
         "达到其上限 107 GFLOP/s 的 58%（上限为算力峰值；工作集 5.2 MiB，位于 L3（带宽 220 GB/s））"
     )
     header, rows = records_table([sample("linear", 1.0), sample("conv")], ("impl", "value", "ratio", "roofline"))
-    assert header == ["实现", "batch", "相对 linear 的比值 [95% 置信区间]", "Roofline"]
+    assert header == ["实现", "batch", "相对 linear 的比值 [95% 置信区间]", "Roofline 占比"]
     assert rows[1] == ["conv", "16", "1.80 [1.76-1.84]", "L3 上限的 58%"]
     assert Estimate(3.2, 5.1).describe() == "约 8 s（计时 3 s，启动与检查 5 s）"
     assert (QUICK.shown_name(), PRECISE.shown_name()) == ("快速", "精确")

@@ -28,11 +28,15 @@ BASE = "，。、：；？！（）《》“”‘’…—·　0123456789" + ""
 
 
 def characters() -> str:
-    """Every character of the zh_CN translations, plus :data:`BASE` and the Language menu's names."""
+    """Every character of the zh_CN translations and of the code and presets (symbols such as ■ ≤ Σ ×, so that a
+    machine without any system font still draws them), plus :data:`BASE` and the Language menu's names."""
     chars = set(BASE + "简体中文English")
     for ts in sorted((ROOT / "resources" / "i18n").glob("*_zh_CN.ts")):
         for translation in ET.parse(ts).iter("translation"):
             chars.update(translation.text or "")
+    for pattern in ("main.py", "core/**/*.py", "gui/**/*.py", "cli/**/*.py", "resources/presets/*.json"):
+        for path in ROOT.glob(pattern):
+            chars.update(char for char in path.read_text(encoding="utf-8") if ord(char) > 0x7F)
     return "".join(sorted(chars))
 
 

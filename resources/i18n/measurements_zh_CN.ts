@@ -26,7 +26,7 @@
         <message>
             <location filename="../../core/bench/allocator.py" />
             <source>tuned: glibc M_MMAP_THRESHOLD = M_TRIM_THRESHOLD = {mib} MiB</source>
-            <translation>tuned：glibc M_MMAP_THRESHOLD = M_TRIM_THRESHOLD = {mib} MiB</translation>
+            <translation>tuned（调优）：glibc M_MMAP_THRESHOLD = M_TRIM_THRESHOLD = {mib} MiB</translation>
         </message>
         <message>
             <location filename="../../core/bench/allocator.py" />
@@ -476,7 +476,7 @@
         <message>
             <location filename="../../core/bench/summary.py" />
             <source>roofline</source>
-            <translation>Roofline</translation>
+            <translation>Roofline 占比</translation>
         </message>
         <message>
             <location filename="../../core/bench/summary.py" />

@@ -2,6 +2,206 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>Export</name>
+        <message>
+            <location filename="../../gui/export_figures.py" />
+            <source>no benchmark results yet (run one in the Speed tab, or use the bench command)</source>
+            <translation>还没有基准测试结果（请在“速度”标签页运行一次，或使用 bench 命令）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_figures.py" />
+            <source>no claim has been tested in this window yet</source>
+            <translation>本窗口中还没有检验过任何说法</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_figures.py" />
+            <source>default-init weights of both layers, histograms and bounds ±1/√fan_in</source>
+            <translation>两层的默认初始化权重：直方图与边界 ±1/√fan_in</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_figures.py" />
+            <source>its computation has not finished</source>
+            <translation>它的计算还没有完成</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_figures.py" />
+            <source>{panel}: a table, not a figure (inspect --preset NAME prints it)</source>
+            <translation>{panel}：这是表格而非图（用 inspect --preset NAME 打印）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_figures.py" />
+            <source>{panel}: {reason}</source>
+            <translation>{panel}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_figures.py" />
+            <source>its computation failed: {reason}</source>
+            <translation>它的计算失败了：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_headless.py" />
+            <source>or export in English: --lang en</source>
+            <translation>或改用英文导出：--lang en</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>nothing has been computed yet</source>
+            <translation>还没有任何计算结果</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>the sliding window as a looping animation, one frame per output position ({count} in all)</source>
+            <translation>滑动窗口的循环动画，每个输出位置一帧（共 {count} 帧）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>the sliding window as a looping animation: an even sample of {count} of the {positions} output positions (both ends included), one frame each</source>
+            <translation>滑动窗口的循环动画：从 {positions} 个输出位置中均匀抽取 {count} 个（含首尾两端），每个一帧</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>{panel}: {title}</source>
+            <translation>{panel}：{title}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>{parameter} is invalid: fix it first, so the export shows what the fields say</source>
+            <translation>{parameter} 无效：请先修正，导出的内容才会与参数栏一致</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>waiting for the lab to finish computing…</source>
+            <translation>正在等待计算完成…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>{figure} (PNG, {width}×{height} px; data in {data})</source>
+            <translation>{figure}（PNG，{width}×{height} 像素；数据见 {data}）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>{figure} (SVG)</source>
+            <translation>{figure}（SVG）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>the Sliding window panel at output position {position} (frame {number} of {count})</source>
+            <translation>滑动窗口面板在输出位置 {position} 处（第 {number} 帧，共 {count} 帧）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>preparing the figures…</source>
+            <translation>正在准备图表…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>drawing the sliding-window animation</source>
+            <translation>正在绘制滑动窗口动画</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>data of {figure} (CSV)</source>
+            <translation>{figure} 的数据（CSV）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>encoding the pictures…</source>
+            <translation>正在编码图片…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>drew {name}</source>
+            <translation>已绘制 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>drew frame {number} of the animation</source>
+            <translation>已绘制动画第 {number} 帧</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_render.py" />
+            <source>drawing {name}</source>
+            <translation>正在绘制 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>Not exported</source>
+            <translation>未导出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>an export is already running</source>
+            <translation>已有一个导出正在进行</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>Export all</source>
+            <translation>全部导出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>Export every figure, the data and a script to</source>
+            <translation>将所有图表、数据和脚本导出到</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>Export &amp;all (figures, animation, data, script)…</source>
+            <translation>全部导出（图表、动画、数据、脚本）(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>exported {count} files to {folder} (index.md lists them)</source>
+            <translation>已将 {count} 个文件导出到 {folder}（清单见 index.md）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>not exported: {reason}</source>
+            <translation>未导出：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>{reason}
+
+Nothing was written.</source>
+            <translation>{reason}
+
+没有写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/export_runner.py" />
+            <source>export cancelled: nothing was written to {folder}</source>
+            <translation>导出已取消：没有向 {folder} 写入任何文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>Figure data</name>
+        <message>
+            <location filename="../../gui/figure_data.py" />
+            <source>row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../gui/figure_data.py" />
+            <source>column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../gui/figure_data.py" />
+            <source>shown in {block}×{block} blocks</source>
+            <translation>按 {block}×{block} 分块显示</translation>
+        </message>
+    </context>
+    <context>
         <name>Image files</name>
         <message>
             <location filename="../../gui/image_file.py" />
@@ -494,6 +694,74 @@ Every number comes from the core engine; linconv-lab --help for the headless too
             <location filename="../../gui/main_window.py" />
             <source>Computing {stage}…</source>
             <translation>正在计算{stage}…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Plot menu</name>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>Export PNG…</source>
+            <translation>导出 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>Export SVG…</source>
+            <translation>导出 SVG…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>Copy image</source>
+            <translation>复制图像</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>View all</source>
+            <translation>显示全部</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>SVG drawing (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>CSV table (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>Export the figure</source>
+            <translation>导出图表</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>copied the figure to the clipboard</source>
+            <translation>已将图表复制到剪贴板</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>Not exported</source>
+            <translation>未导出</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>exported {path}</source>
+            <translation>已导出 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plot_menu.py" />
+            <source>not exported: {reason}</source>
+            <translation>未导出：{reason}</translation>
         </message>
     </context>
     <context>
