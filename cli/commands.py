@@ -33,6 +33,7 @@ from core.spec import DTYPES, MODES, SOURCES, LayerSpec, format_sizes, parse_spe
 from core.validation import ValidSpec, validate
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # the shell's status for a command ended by SIGINT
 MAX_JSON_OUTPUT_ELEMENTS = 64
 LAYER_OPTIONS = {
     # option dest -> spec field
@@ -374,6 +375,9 @@ def _run(
         args.screenshot_renderer = screenshot_renderer
         args.export_renderer = export_renderer
         args.run(args)
+    except KeyboardInterrupt:  # Ctrl+C: what was being written stays as it was (every write is atomic)
+        print(f"error: {tr('CLI errors', 'interrupted')}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. piped into `head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -96,6 +96,7 @@ SHORTCUTS = tr_noop(
 <tr><td>Ctrl+Tab / Ctrl+Shift+Tab</td><td>next / previous panel</td></tr>
 <tr><td>Alt+W, Alt+L, Alt+E, Alt+N, Alt+C, Alt+P</td><td>Weights, Sliding window, Equality, Init, Code, Speed</td></tr>
 <tr><td>Ctrl+E</td><td>export the current panel as PNG</td></tr>
+<tr><td>Ctrl+Shift+E</td><td>export all: every figure, the data, the animation and a script, into one folder</td></tr>
 <tr><td>Ctrl+O / Ctrl+S</td><td>open / save a session</td></tr>
 <tr><td>Ctrl++ / Ctrl+- / Ctrl+0</td><td>font zoom in / out / reset</td></tr>
 <tr><td>Ctrl+T</td><td>light / dark theme</td></tr>

@@ -190,6 +190,16 @@ def test_screenshot_options_reach_the_injected_renderer(tmp_path: Path, capsys: 
     assert capsys.readouterr().out == f"wrote {tmp_path / 'shot.png'}\n"
 
 
+def test_ctrl_c_is_one_line_and_status_130(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> Path:
+        raise KeyboardInterrupt
+
+    argv = ["screenshot", "--preset", "params-3to10-k5", "--out", str(tmp_path / "shot.png")]
+    assert main(argv, screenshot_renderer=interrupted) == 130
+    captured = capsys.readouterr()
+    assert captured.err == "error: interrupted\n" and captured.out == ""
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

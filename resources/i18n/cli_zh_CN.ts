@@ -24,6 +24,11 @@
             <translation>无法写出输出（{reason}）</translation>
         </message>
         <message>
+            <location filename="../../cli/commands.py" />
+            <source>interrupted</source>
+            <translation>已中断</translation>
+        </message>
+        <message>
             <location filename="../../cli/write_errors.py" />
             <source>a previous file there is unchanged; choose a writable folder with free space</source>
             <translation>原有文件未被改动；请选择一个可写且有剩余空间的文件夹</translation>

@@ -239,6 +239,7 @@ Nothing was written.</source>
 &lt;tr&gt;&lt;td&gt;Ctrl+Tab / Ctrl+Shift+Tab&lt;/td&gt;&lt;td&gt;next / previous panel&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Alt+W, Alt+L, Alt+E, Alt+N, Alt+C, Alt+P&lt;/td&gt;&lt;td&gt;Weights, Sliding window, Equality, Init, Code, Speed&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+E&lt;/td&gt;&lt;td&gt;export the current panel as PNG&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;export all: every figure, the data, the animation and a script, into one folder&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+O / Ctrl+S&lt;/td&gt;&lt;td&gt;open / save a session&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl++ / Ctrl+- / Ctrl+0&lt;/td&gt;&lt;td&gt;font zoom in / out / reset&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+T&lt;/td&gt;&lt;td&gt;light / dark theme&lt;/td&gt;&lt;/tr&gt;
@@ -252,6 +253,7 @@ Nothing was written.</source>
 &lt;tr&gt;&lt;td&gt;Ctrl+Tab / Ctrl+Shift+Tab&lt;/td&gt;&lt;td&gt;下一个 / 上一个面板&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Alt+W, Alt+L, Alt+E, Alt+N, Alt+C, Alt+P&lt;/td&gt;&lt;td&gt;权重、滑动窗口、等价性、初始化、代码、速度&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+E&lt;/td&gt;&lt;td&gt;将当前面板导出为 PNG&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;Ctrl+Shift+E&lt;/td&gt;&lt;td&gt;全部导出：所有图、数据、动画和脚本，写入同一个文件夹&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+O / Ctrl+S&lt;/td&gt;&lt;td&gt;打开 / 保存会话&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl++ / Ctrl+- / Ctrl+0&lt;/td&gt;&lt;td&gt;字体放大 / 缩小 / 重置&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+T&lt;/td&gt;&lt;td&gt;浅色 / 深色主题&lt;/td&gt;&lt;/tr&gt;
