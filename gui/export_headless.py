@@ -8,10 +8,8 @@ thread). An interrupt (Ctrl+C) leaves the folder as it was.
 from __future__ import annotations
 
 import os
-import tempfile
 import time
-from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,7 +22,6 @@ from gui.sliding_animation import MAX_FRAMES
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
 
 WINDOW_SIZE = (1920, 1080)
 WAIT_S = 0.02  # between looks at a lab that is still computing
@@ -51,35 +48,6 @@ def drive(
             time.sleep(WAIT_S)
 
 
-@contextmanager
-def offscreen_window(app: QApplication, spec: LayerSpec, preset: str | None, theme: str) -> Iterator[MainWindow]:
-    """A window showing ``spec`` with every stage computed (as preset ``preset``, which fills its Compare table,
-    if given), with its own throw-away settings; closed afterwards."""
-    from PySide6.QtCore import QSettings
-
-    from gui.main_window import MainWindow
-
-    with tempfile.TemporaryDirectory() as scratch:
-        settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings=settings, restore=False)
-        try:
-            window.set_theme(theme)
-            window.resize(*WINDOW_SIZE)
-            window.show()
-            if preset is not None:
-                window.load_preset(preset, synchronous=True, story=False, spec=spec)
-            else:
-                window.apply_spec(spec, synchronous=True)
-            if window.controller.error is not None:  # never an export of a refused spec
-                raise window.controller.error
-            yield window
-        finally:
-            window.controller.shutdown()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
-
-
 def export_headless(
     spec: LayerSpec,
     out: Path,
@@ -101,12 +69,16 @@ def export_headless(
     from gui.export_render import preset_of, render_export
     from gui.language import MissingTranslation
     from gui.launch import make_application
+    from gui.offscreen import offscreen_window, speaking
     from gui.png_encoder import PngEncoder
-    from gui.screenshot import speaking
 
     app = make_application()
     try:  # the language before the window: every text is made in it; the caller's is back after
-        with speaking(app, language), offscreen_window(app, spec, preset, theme) as window, PngEncoder() as encoder:
+        with (
+            speaking(app, language),
+            offscreen_window(app, spec, preset=preset, theme=theme, size=WINDOW_SIZE) as window,
+            PngEncoder() as encoder,
+        ):
             rendered = drive(render_export(window, width, encoder, max_frames), app, on_progress)
             valid = rendered.result.valid
             info = export_info(

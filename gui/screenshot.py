@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,68 +38,34 @@ def take_screenshot(
     A failed write raises :class:`~core.atomic_write.WriteError` (an ``OSError``
     naming ``out`` and the reason); a previous file at ``out`` stays as it was."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-
     from core.i18n import check_language
     from core.presets import load_preset
     from gui.image_file import save_image
     from gui.launch import make_application
-    from gui.main_window import MainWindow
+    from gui.offscreen import offscreen_window, speaking
 
     check_language(language)
     spec = load_preset(preset).spec
     if mode:
         spec = spec.replace(mode=mode)
     app = make_application()
-    with speaking(app, language), tempfile.TemporaryDirectory() as scratch:
-        settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings=settings, restore=False)
-        try:
-            window.set_theme(theme)
-            window.set_zoom(zoom)
-            window.resize(*size)
-            window.show()
-            window.resize(*size)  # again: a large zoom's docks may have widened the window before its first layout
-            window.show_panel(panel)
-            window.load_preset(preset, synchronous=True, story=False, spec=spec)
-            if window.controller.error is not None:  # never save a picture of a refused spec
-                raise window.controller.error
-            if story_step:
-                window.story.start(window.presets[preset], story_step - 1)
-            if presentation:
-                window.set_presentation(True, full_screen=False)  # offscreen, full screen is 800x800: keep ``size``
-            _settle(app, window, timeout_s)
-            if step:
-                window.panels["sliding"].position.setValue(step)
-            for _ in range(3):
-                app.processEvents()
-            shown = window.story.step.panel if window.story.step is not None else panel
-            target = window if whole_window or presentation else window.panel_widget(shown)
-            save_image(target.grab(), make_folder(out.parent) / out.name)
-        finally:
-            window.controller.shutdown()
-            window.close()
-            window.deleteLater()
+    with (
+        speaking(app, language),
+        offscreen_window(app, spec, preset=preset, theme=theme, size=size, zoom=zoom, panel=panel) as window,
+    ):
+        if story_step:
+            window.story.start(window.presets[preset], story_step - 1)
+        if presentation:
+            window.set_presentation(True, full_screen=False)  # offscreen, full screen is 800x800: keep ``size``
+        _settle(app, window, timeout_s)
+        if step:
+            window.panels["sliding"].position.setValue(step)
+        for _ in range(3):
             app.processEvents()
+        shown = window.story.step.panel if window.story.step is not None else panel
+        target = window if whole_window or presentation else window.panel_widget(shown)
+        save_image(target.grab(), make_folder(out.parent) / out.name)
     return out
-
-
-@contextmanager
-def speaking(app: QApplication, language: str) -> Iterator[None]:
-    """The window's catalogues of ``language`` while the render runs; then English, with the translator the
-    caller had (e.g. the CLI's, over the ``.ts`` files) installed again."""
-    from core.catalogue import catalogue_translator
-    from core.i18n import SOURCE_LANGUAGE, current_language, install_translator
-    from gui.language import install_language
-
-    before = current_language()
-    install_language(app, language)
-    try:
-        yield
-    finally:
-        install_language(app, SOURCE_LANGUAGE)
-        if before != SOURCE_LANGUAGE:
-            install_translator(catalogue_translator(before), before)
 
 
 def _settle(app: QApplication, window: MainWindow, timeout_s: float) -> None:
