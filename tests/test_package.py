@@ -101,6 +101,9 @@ def test_installed_command_runs_outside_the_checkout(wheel: Path, tmp_path: Path
     for path in PRESET_FILES:
         assert f"\n{path.stem} " in listing.stdout
     assert "use: linconv-lab inspect --preset NAME" in listing.stdout
+    chinese = run(venv / "bin" / "linconv-lab", "presets", "--lang", "zh_CN", cwd=elsewhere)
+    assert chinese.returncode == 0, chinese.stderr
+    assert "Linear(4, 2) 就是 4 个通道上的 1x1 卷积" in chinese.stdout  # the catalogues travel in the wheel
 
     code = "import cli, core, main, resources; print(cli.__file__, core.__file__, main.__file__, resources.__file__)"
     where = run(python, "-c", code, cwd=elsewhere)
