@@ -537,10 +537,20 @@ class FactorPage(_Page):
             Heatmap(tr("Claims panel", title), tr("Claims panel", "column"), tr("Claims panel", "row"))
             for title in self.TITLES
         ]
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.set_compact(False)
+
+    def set_compact(self, compact: bool) -> None:
+        """Six in one row when the space is short (a projector's large type), else two rows of three: two rows in
+        the height left under a presentation caption squash every map to a line."""
+        columns = len(self.maps) if compact else 3
+        for heatmap in self.maps:
+            self.grid.removeWidget(heatmap)
         for index, heatmap in enumerate(self.maps):
-            layout.addWidget(heatmap, index // 3, index % 3)
+            self.grid.addWidget(heatmap, index // columns, index % columns)
+        for row in range(2):
+            self.grid.setRowStretch(row, 1 if row == 0 or not compact else 0)
 
     def draw(self) -> None:
         data = self.data

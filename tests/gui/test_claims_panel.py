@@ -150,3 +150,20 @@ def test_shutdown_during_a_run_returns_promptly(qtbot, panel: ClaimsPanel) -> No
     panel.shutdown(timeout=10)
     assert time.monotonic() - started < 10
     qtbot.waitUntil(lambda: not panel.is_running(), timeout=5_000)
+
+
+@pytest.mark.parametrize(("compact", "rows"), [(True, 1), (False, 2)])
+def test_factor_maps_keep_their_height_in_a_short_projector_space(qtbot, compact: bool, rows: int) -> None:
+    """Under a presentation caption at 1280x720 the page gets a short, wide strip: one row of six maps, each
+    as tall as the strip, instead of two rows squashed to lines."""
+    make_application()
+    page = FactorPage()
+    qtbot.addWidget(page)
+    page.set_compact(compact)
+    page.resize(1200, 260)
+    page.show()
+    qtbot.waitExposed(page)
+    tops = {heatmap.geometry().top() for heatmap in page.maps}
+    assert len(tops) == rows
+    assert all(heatmap.height() > (200 if compact else 100) for heatmap in page.maps)
+    assert compact or all(heatmap.height() < 140 for heatmap in page.maps)
