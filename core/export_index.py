@@ -203,10 +203,11 @@ def _html_cell(cell: Cell) -> str:
     return html.escape(cell)
 
 
-def to_html(blocks: Sequence[Block], title: str) -> str:
+def to_html(blocks: Sequence[Block], title: str, language: str = "en") -> str:
+    # lang tells the browser to pick Simplified Chinese glyph shapes (not Japanese) for the Chinese index
     parts = [
         "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
+        f'<html lang="{html.escape(language.replace("_", "-"))}"><head><meta charset="utf-8">',
         f"<title>{html.escape(title)}</title>",
         "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #bbb;padding:.2em .5em;"
@@ -244,7 +245,7 @@ def index_files(info: ExportInfo, files: Sequence[ExportedFile]) -> dict[str, st
     }
     return {
         INDEX_MD: to_markdown(blocks),
-        INDEX_HTML: to_html(blocks, info.spec_line),
+        INDEX_HTML: to_html(blocks, info.spec_line, info.language),
         MANIFEST: json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
     }
 

@@ -57,7 +57,7 @@ def test_a_preset_is_told_in_chinese(capsys: pytest.CaptureFixture[str]) -> None
     status, out, _ = run(capsys, "inspect", "--preset", "fc-4x2-as-conv-2x2", "--lang", "zh_CN")
     assert status == 0 and out.startswith("Linear(4, 2) 就是 2x2 图像上的 2x2 卷积\n")
     status, out, _ = run(capsys, "presets", "--lang", "zh_CN")
-    assert status == 0 and "预设" in out.splitlines()[0] and "流行说法，现场检验" in out
+    assert status == 0 and "预设" in out.splitlines()[0] and "常见说法，现场检验" in out
     assert "用法：" in out and "inspect --preset NAME" in out
     changed = run(capsys, "inspect", "--preset", "fc-4x2-as-conv-2x2", "--cout", "5", "--lang", "zh_CN")[1]
     assert changed.startswith("预设 fc-4x2-as-conv-2x2（") and "已修改：cout=5" in changed.splitlines()[0]

@@ -203,3 +203,9 @@ def test_the_html_index_escapes_what_it_shows() -> None:
     files = [ExportedFile("a.png", "<b>not bold</b> & more")]
     page = index_files(info(), files)[INDEX_HTML]
     assert "&lt;b&gt;not bold&lt;/b&gt; &amp; more" in page and '<a href="a.png">' in page
+
+
+def test_the_html_index_names_its_language_for_the_browser() -> None:
+    chinese = export_info(VALID, preset="fc-4x2-as-conv-2x2", language="zh_CN", theme="light", width=1920)
+    assert '<html lang="zh-CN">' in index_files(chinese, [])[INDEX_HTML]
+    assert '<html lang="en">' in index_files(info(), [])[INDEX_HTML]

@@ -240,7 +240,7 @@
         <message>
             <location filename="../../core/export_writer.py" />
             <source>data of “{title}”: {rows}×{cols} values, rows {row_label}, columns {col_label}</source>
-            <translation>“{title}”的数据：{rows}×{cols} 个值，行为 {row_label}，列为 {col_label}</translation>
+            <translation>“{title}”的数据：{rows}×{cols} 个值，行：{row_label}；列：{col_label}</translation>
         </message>
         <message>
             <location filename="../../core/export_writer.py" />
@@ -682,7 +682,7 @@
         <message>
             <location filename="../../core/modes.py" />
             <source>a default-initialised Linear has no Toeplitz structure, so it is not a conv in unrolled mode</source>
-            <translation>默认初始化的 Linear 没有 Toeplitz 结构，因此在 unrolled 映射方式下不是卷积</translation>
+            <translation>默认初始化的 Linear 没有 Toeplitz 结构，因此在 展开（unrolled）映射方式下不是卷积</translation>
         </message>
         <message>
             <location filename="../../core/modes.py" />
@@ -707,12 +707,12 @@
         <message>
             <location filename="../../core/modes.py" />
             <source>pointwise mode needs kernel 1, got {kernel}</source>
-            <translation>pointwise 映射方式要求卷积核大小为 1，实际为 {kernel}</translation>
+            <translation>逐点（pointwise）映射方式要求卷积核大小为 1，实际为 {kernel}</translation>
         </message>
         <message>
             <location filename="../../core/modes.py" />
             <source>pointwise mode needs padding 0, got {padding}</source>
-            <translation>pointwise 映射方式要求填充为 0，实际为 {padding}</translation>
+            <translation>逐点（pointwise）映射方式要求填充为 0，实际为 {padding}</translation>
         </message>
         <message>
             <location filename="../../core/modes.py" />
@@ -722,7 +722,7 @@
         <message>
             <location filename="../../core/modes.py" />
             <source>full-kernel mode needs kernel = input size {size}, got {kernel}</source>
-            <translation>full 映射方式要求卷积核大小 = 输入尺寸 {size}，实际为 {kernel}</translation>
+            <translation>全尺寸卷积核（full）映射方式要求卷积核大小 = 输入尺寸 {size}，实际为 {kernel}</translation>
         </message>
         <message>
             <location filename="../../core/modes.py" />
@@ -732,7 +732,7 @@
         <message>
             <location filename="../../core/modes.py" />
             <source>full-kernel mode needs padding 0, got {padding}</source>
-            <translation>full 映射方式要求填充为 0，实际为 {padding}</translation>
+            <translation>全尺寸卷积核（full）映射方式要求填充为 0，实际为 {padding}</translation>
         </message>
     </context>
     <context>

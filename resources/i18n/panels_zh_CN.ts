@@ -1106,7 +1106,7 @@
         <message>
             <location filename="../../gui/panels/weights.py" />
             <source>{percent:.1f}% structural zeros; {distinct} distinct weights, each used {reuse:.1f}× on average.</source>
-            <translation>{percent:.1f}% 为结构性零；共 {distinct} 个不同的权重，平均每个被复用 {reuse:.1f} 次。</translation>
+            <translation>{percent:.1f}% 为结构性零；共 {distinct} 个不同的权重，平均每个使用 {reuse:.1f} 次。</translation>
         </message>
         <message>
             <location filename="../../gui/panels/weights.py" />

@@ -6,7 +6,7 @@
         <message>
             <location filename="../../resources/presets/claims.json" />
             <source>Popular claims, tested live</source>
-            <translation>流行说法，现场检验</translation>
+            <translation>常见说法，现场检验</translation>
         </message>
         <message>
             <location filename="../../resources/presets/claims.json" />
@@ -31,7 +31,7 @@
         <message>
             <location filename="../../resources/presets/claims.json" />
             <source>“1×3 then 3×1 replaces 3×3.” Fewer weights, same 3×3 field, but only rank-1 kernels with one channel: Sobel yes, Laplacian no. A bias leaks through the padding at the border.</source>
-            <translation>“先 1×3 后 3×1 可以代替 3×3。”权重更少，感受野同为 3×3，但单通道时只能得到秩为 1 的卷积核：Sobel 可以，Laplacian 不行。在边界处，偏置还会经由填充泄漏出来。</translation>
+            <translation>“先 1×3 再 3×1 可以代替 3×3。”权重更少，感受野同为 3×3，但单通道时只能得到秩为 1 的卷积核：Sobel 可以，Laplacian 不行。在边界处，偏置还会经由填充泄漏出来。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/claims.json" />
@@ -111,7 +111,7 @@
         <message>
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
             <source>1x3 then 3x1 (the pair)</source>
-            <translation>先 1x3 再 3x1（这一对）</translation>
+            <translation>先 1x3 再 3x1（两层合计）</translation>
         </message>
         <message>
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
@@ -121,7 +121,7 @@
         <message>
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
             <source>Each 3×3 kernel has 9 free numbers per channel pair. The pair cannot make every such kernel: see the Claims story.</source>
-            <translation>对每一对通道，3×3 卷积核有 9 个自由的数。这对卷积无法构造出所有这样的卷积核：见“说法”讲解。</translation>
+            <translation>对每一对通道，3×3 卷积核有 9 个自由的数。这对卷积无法构造出所有这样的卷积核：见“常见说法”讲解。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
@@ -136,12 +136,12 @@
         <message>
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
             <source>1x3 (first of the pair)</source>
-            <translation>1x3（这一对中的第一个）</translation>
+            <translation>1x3（第一层）</translation>
         </message>
         <message>
             <location filename="../../resources/presets/factorized-1x3-3x1-vs-3x3.json" />
             <source>3x1 (second of the pair)</source>
-            <translation>3x1（这一对中的第二个）</translation>
+            <translation>3x1（第二层）</translation>
         </message>
         <message>
             <location filename="../../resources/presets/fc-4x2-as-conv-1x1.json" />
@@ -186,7 +186,7 @@
         <message>
             <location filename="../../resources/presets/fc-4x2-as-conv-2x2.json" />
             <source>torch.manual_seed(888); Linear(4, 2) applied to [1, 2, 3, 4] gives the same two numbers as Conv2d(1, 2, kernel_size=2) applied to the same values laid out as a 1x1x2x2 image: each row of the Linear weight, reshaped to 2x2, is one output channel's kernel. The kernel covers the whole input (full-kernel mapping), so there is exactly one output position.</source>
-            <translation>设置 torch.manual_seed(888) 后，Linear(4, 2) 作用于 [1, 2, 3, 4] 得到的两个数，与 Conv2d(1, 2, kernel_size=2) 作用于同样的值（排成 1x1x2x2 的图像）得到的完全相同：Linear 权重的每一行 reshape 成 2x2，就是一个输出通道的卷积核。卷积核覆盖整个输入（full 映射方式），所以恰好只有一个输出位置。</translation>
+            <translation>设置 torch.manual_seed(888) 后，Linear(4, 2) 作用于 [1, 2, 3, 4] 得到的两个数，与 Conv2d(1, 2, kernel_size=2) 作用于同样的值（排成 1x1x2x2 的图像）得到的完全相同：Linear 权重的每一行 reshape 成 2x2，就是一个输出通道的卷积核。卷积核覆盖整个输入（全尺寸卷积核（full）映射方式），所以恰好只有一个输出位置。</translation>
         </message>
         <message>
             <location filename="../../resources/presets/fc-4x2-as-conv-2x2.json" />

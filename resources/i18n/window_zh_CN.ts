@@ -249,7 +249,7 @@ Nothing was written.</source>
 &lt;tr&gt;&lt;td&gt;Ctrl+1 … Ctrl+9&lt;/td&gt;&lt;td&gt;预设（按教学顺序，每个都会开始其讲解）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;→ / ← 或 Page Down / Page Up&lt;/td&gt;&lt;td&gt;讲解的下一步 / 上一步（演示翻页笔发送的正是这些按键）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;F11 / Esc&lt;/td&gt;&lt;td&gt;开启 / 关闭演示模式&lt;/td&gt;&lt;/tr&gt;
-&lt;tr&gt;&lt;td&gt;Ctrl+Shift+1 … 5&lt;/td&gt;&lt;td&gt;映射方式：auto、pointwise、full、unrolled、unfold&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;Ctrl+Shift+1 … 5&lt;/td&gt;&lt;td&gt;映射方式：自动、逐点、全尺寸卷积核、展开、unfold（im2col）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+Tab / Ctrl+Shift+Tab&lt;/td&gt;&lt;td&gt;下一个 / 上一个面板&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Alt+W, Alt+L, Alt+E, Alt+N, Alt+C, Alt+P&lt;/td&gt;&lt;td&gt;权重、滑动窗口、等价性、初始化、代码、速度&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;Ctrl+E&lt;/td&gt;&lt;td&gt;将当前面板导出为 PNG&lt;/td&gt;&lt;/tr&gt;
