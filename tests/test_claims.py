@@ -212,3 +212,23 @@ def test_a_cheap_claim_cancelled_stops_at_its_next_step(name: str) -> None:
     with pytest.raises(ClaimCancelled):
         next(run)
     assert collect(run_claim(name), should_cancel=lambda: True) is None
+
+
+def test_the_factorisation_claim_imports_nothing_heavy_in_its_worker() -> None:
+    """Constructing a torch optimiser imports torch._dynamo (a second of imports); in the window's worker thread that
+    raced PySide's import hook against the GUI thread's garbage collector and crashed the test run. The claim's
+    L-BFGS fit is SciPy's, so a claim run leaves torch._dynamo unimported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from core.claims import run_claim\n"
+        "run = run_claim('factorised')\n"
+        "try:\n"
+        "    while True: next(run)\n"
+        "except StopIteration as stop: result = stop.value\n"
+        "print('torch._dynamo' in sys.modules, round(result.data.fitted_error, 6))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["False", "0.44949"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+from scipy import optimize
 from torch import nn
 
 from core.bench.runner import CancelToken
@@ -132,20 +133,20 @@ def _parameter_rows() -> tuple[ParamRow, ...]:
 
 def _fit_pair(target: torch.Tensor) -> float:
     """Fit the pair's two weights to ``target`` by L-BFGS from a seeded start; the Frobenius error it reaches,
-    measured through the real layers."""
-    generator = torch.Generator().manual_seed(SEED)
-    column = torch.randn(3, generator=generator, dtype=torch.float64).requires_grad_(True)
-    row = torch.randn(3, generator=generator, dtype=torch.float64).requires_grad_(True)
-    optimiser = torch.optim.LBFGS([column, row], max_iter=200, line_search_fn="strong_wolfe")
+    measured through the real layers. (SciPy's L-BFGS, not ``torch.optim``: constructing a torch optimiser imports
+    ``torch._dynamo``, a second of imports that, in the window's worker thread, raced PySide's import hook against
+    the GUI thread's garbage collector and crashed the process.)"""
+    goal = target.numpy()
+    start = np.random.default_rng(SEED).standard_normal(6)
 
-    def loss() -> torch.Tensor:
-        optimiser.zero_grad()
-        value = ((torch.outer(column, row) - target) ** 2).sum()
-        value.backward()
-        return value
+    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        column, row = weights[:3], weights[3:]
+        residual = np.outer(column, row) - goal
+        return float((residual**2).sum()), np.concatenate([2 * residual @ row, 2 * residual.T @ column])
 
-    optimiser.step(loss)
-    fitted = effective_kernel(*_one_channel_pair(column.detach(), row.detach()))[0, 0]
+    fit = optimize.minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 200, "gtol": 1e-12})
+    column, row = torch.from_numpy(fit.x[:3].copy()), torch.from_numpy(fit.x[3:].copy())
+    fitted = effective_kernel(*_one_channel_pair(column, row))[0, 0]
     return float(torch.linalg.norm(fitted - target))
 
 
