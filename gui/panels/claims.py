@@ -58,7 +58,7 @@ from core.claims.factorised import FactorEvidence
 from core.claims.params import CLAIMED, GENERAL, ParamsEvidence
 from core.claims.speed import SpeedEvidence, SpeedOptions, condition_name
 from core.claims.stride import StrideEvidence
-from core.i18n import tr, tr_noop
+from core.i18n import current_language, tr, tr_noop
 from gui.plots.palette import impl_color
 from gui.theme import PlotStyle
 from gui.widgets.heatmap import Heatmap
@@ -851,7 +851,7 @@ class ClaimsPanel(QWidget):
         # A combo box under an application style sheet draws in the sheet's font unless its own sheet says otherwise.
         self.chooser.setStyleSheet(f"QComboBox {{ font-size: {style.points(LIST_POINTS):.1f}pt; }}")
         quote = style.font(QUOTE_POINTS)
-        quote.setItalic(True)
+        quote.setItalic(current_language() == "en")  # slanted Chinese characters only look distorted
         self.quote.setFont(quote)
         self.measures.setFont(style.font(STATUS_POINTS))
         self.badge.setFont(style.font(BADGE_POINTS, bold=True))

@@ -297,8 +297,9 @@ def _step_text(step: WindowStep, value: float, bias: float, matrix_text: str, re
     if spec.groups > 1:
         group = step.out_channel // (spec.cout // spec.groups)
         channels += tr("Sliding panel", " (group {group})").format(group=group)
+    terms = tr("Sliding panel", "Σ kernel ⊙ patch + bias")
     formula = (
-        f"output[0, {step.out_channel}, {where}] = Σ kernel ⊙ patch + bias = {format_cell(value - bias)} "
+        f"output[0, {step.out_channel}, {where}] = {terms} = {format_cell(value - bias)} "
         f"{'−' if bias < 0 else '+'} {format_cell(abs(bias))} = {format_cell(value)}"
     )
     parts = (

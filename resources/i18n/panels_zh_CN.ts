@@ -625,6 +625,11 @@
         <name>Sliding panel</name>
         <message>
             <location filename="../../gui/panels/sliding.py" />
+            <source>Σ kernel ⊙ patch + bias</source>
+            <translation>Σ 卷积核 ⊙ 图像块 + 偏置</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/sliding.py" />
             <source>{count} tap</source>
             <translation>{count} 个核元素</translation>
         </message>

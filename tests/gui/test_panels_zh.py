@@ -156,6 +156,7 @@ def test_claims_panel_in_chinese(qtbot, chinese) -> None:
     assert panel.pages["params"].table.horizontalHeaderItem(0).text() == "层"
     assert panel.pages["factorised"].maps[0].title == "Sobel（目标）"
     assert panel.pages["stride"].maps[0].axis_labels == ("输入列", "输入行")
+    assert not panel.quote.font().italic()  # slanted Chinese characters look distorted; English quotes stay italic
     panel.show_claim("speed")
     assert panel.evidence.text() == "尚未检验：点击“运行”（约 10 s，现场计时）。"
     assert panel.pages["speed"].empty.text() == "尚未测量：点击“运行”（约 10 s）。"
@@ -226,7 +227,7 @@ def test_the_lecture_example_reads_in_chinese(qtbot, window: MainWindow) -> None
     window.show_panel("sliding")
     sliding = window.panels["sliding"]
     text = sliding.where.text()
-    assert "= 0.0878 + 0.2104 = 0.2983" in text  # the arithmetic is the same in every language
+    assert "= Σ 卷积核 ⊙ 图像块 + 偏置 = 0.0878 + 0.2104 = 0.2983" in text  # the arithmetic is the same in any language
     assert "输入上 4 个核元素" in text and "步长 (1, 1)" in text
     assert sliding.play_button.text() == "播放" and sliding.kernel_map.title == "卷积核 [0, 0]"
     assert sliding.matrix_map.axis_labels == ("列", "行")
