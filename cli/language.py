@@ -1,7 +1,7 @@
 """The CLI's interface language: ``--lang {en,zh_CN}`` on every sub-command, by default the system locale's.
 
 The chosen language serves :func:`core.i18n.tr` for one command (reports, verdicts, error lines) through the ``.ts``
-catalogues (:func:`core.catalogue.catalogue_translator`: no Qt), and English is back once the command is done.
+catalogues (:func:`core.catalogue.speaking`: no Qt), and English is back once the command is done.
 Machine-readable output (``--json``) is made in English whatever the language, so scripts never see a difference.
 """
 
@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from functools import cache
+from contextlib import AbstractContextManager, contextmanager
 from typing import NoReturn
 
-from core.catalogue import catalogue_translator
-from core.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator, current_language, install_translator, language_for_locale
+from core.catalogue import speaking
+from core.i18n import LANGUAGES, SOURCE_LANGUAGE, language_for_locale
 
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 """Where the system locale is read, first set wins (as for gettext's messages)."""
@@ -61,35 +60,18 @@ def requested_language(argv: Sequence[str], default: str) -> str:
     return known.lang if known.lang in LANGUAGES else default
 
 
-@cache
-def _translator(language: str) -> Translator:
-    return catalogue_translator(language)
-
-
-def _install(language: str) -> None:
-    install_translator(None if language == SOURCE_LANGUAGE else _translator(language), language)
-
-
-@contextmanager
-def interface_language(language: str) -> Iterator[None]:
-    """Text shown through :func:`core.i18n.tr` in ``language`` inside the block; English again after it."""
-    _install(language)
-    try:
-        yield
-    finally:
-        install_translator(None)
+def interface_language(language: str) -> AbstractContextManager[None]:
+    """Text shown through :func:`core.i18n.tr` in ``language`` inside the block; the language of before (English)
+    after it."""
+    return speaking(language)
 
 
 @contextmanager
 def english(when: bool = True) -> Iterator[None]:
     """English inside the block (``when`` it is machine-readable output, e.g. ``--json``: the same in every
     language), then the language of before."""
-    before = current_language()
-    if not when or before == SOURCE_LANGUAGE:
+    if not when:
         yield
         return
-    install_translator(None)
-    try:
+    with speaking(SOURCE_LANGUAGE):
         yield
-    finally:
-        _install(before)

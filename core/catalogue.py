@@ -15,11 +15,13 @@ import json
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from string import Formatter
 
-from core.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator
+from core.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator, current_language, install_translator
 from core.resources import resource
 
 PRESET_CONTEXT = "Presets"
@@ -224,6 +226,32 @@ def catalogue_translator(language: str) -> Translator:
         return table.get((context, text)) or text
 
     return translate
+
+
+@cache
+def _shared_translator(language: str) -> Translator:
+    return catalogue_translator(language)
+
+
+def use_language(language: str) -> None:
+    """Serve :func:`core.i18n.tr` in ``language`` from the ``.ts`` catalogues (``"en"``: the source text): the
+    translator of every face and process without Qt (the CLI, worker and child processes, messages said before
+    the window exists)."""
+    install_translator(None if language == SOURCE_LANGUAGE else _shared_translator(language), language)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """:func:`core.i18n.tr` in ``language`` inside the block (:func:`use_language`), the language of before after."""
+    before = current_language()
+    if language == before:
+        yield
+        return
+    use_language(language)
+    try:
+        yield
+    finally:
+        use_language(before)
 
 
 def unfinished(root: Path, catalogue: Catalogue, language: str) -> list[dict[str, str]]:

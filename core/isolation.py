@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from core.errors import SpecError
-from core.i18n import SOURCE_LANGUAGE, current_language, install_translator, tr
+from core.i18n import current_language, tr
 from core.registry import DTYPES
 
 POLL_S = 0.05
@@ -103,10 +103,9 @@ def _serve_one(conn: Connection, parent_pid: int) -> None:
 def _speak(language: str) -> None:
     """Child side: answer in the parent's interface language (the messages a job makes travel back as text). The
     child reads the ``.ts`` catalogues, as the CLI does: the window's Qt translator cannot cross a process."""
-    if language != SOURCE_LANGUAGE:
-        from core.catalogue import catalogue_translator
+    from core.catalogue import use_language
 
-        install_translator(catalogue_translator(language), language)
+    use_language(language)
 
 
 def _send(conn: Connection, message: Any) -> None:

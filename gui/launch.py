@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from core.i18n import LANGUAGES, SOURCE_LANGUAGE, current_language, install_translator, tr
+from core.catalogue import speaking
+from core.i18n import LANGUAGES, tr
 from core.invocation import command_name
 
 if TYPE_CHECKING:
@@ -40,22 +39,6 @@ def unknown_language_message(code: str) -> str:
     return "error: " + tr("Window start", "unknown language {language}: use one of {languages}").format(
         language=repr(code), languages=", ".join(LANGUAGES)
     )
-
-
-@contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Messages said before the window exists (no Qt translator yet) in ``language``, read from the ``.ts``
-    catalogues; English source text again afterwards."""
-    from core.catalogue import catalogue_translator
-
-    if language == current_language():
-        yield
-        return
-    install_translator(None if language == SOURCE_LANGUAGE else catalogue_translator(language), language)
-    try:
-        yield
-    finally:
-        install_translator(None)
 
 
 def display_problem() -> str | None:

@@ -21,8 +21,8 @@ if TYPE_CHECKING:  # the window toolkit loads only when a headless command draws
 def speaking(app: QApplication, language: str) -> Iterator[None]:
     """The window's catalogues of ``language`` while the render runs; then English, with the translator the
     caller had (e.g. the CLI's, over the ``.ts`` files) installed again."""
-    from core.catalogue import catalogue_translator
-    from core.i18n import SOURCE_LANGUAGE, current_language, install_translator
+    from core.catalogue import use_language
+    from core.i18n import SOURCE_LANGUAGE, current_language
     from gui.language import install_language
 
     before = current_language()
@@ -31,8 +31,7 @@ def speaking(app: QApplication, language: str) -> Iterator[None]:
         yield
     finally:
         install_language(app, SOURCE_LANGUAGE)
-        if before != SOURCE_LANGUAGE:
-            install_translator(catalogue_translator(before), before)
+        use_language(before)
 
 
 @contextmanager

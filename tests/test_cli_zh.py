@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import cli.language
+import core.catalogue
 from cli.commands import build_parser, main
 from cli.language import default_language, requested_language
 from cli.text_table import display_width, fit, format_table
@@ -135,7 +135,7 @@ def test_json_is_made_in_english_whatever_core_translates(
 ) -> None:
     """A translator that changes every string (core's verdicts and formula names included): --json stays English,
     while the text report does change."""
-    monkeypatch.setattr(cli.language, "_translator", lambda language: lambda context, text: f"«{text}»")
+    monkeypatch.setattr(core.catalogue, "_shared_translator", lambda language: lambda context, text: f"«{text}»")
     english = run(capsys, *args, "--json")[1]
     assert run(capsys, *args, "--json", "--lang", "zh_CN")[1] == english
     assert "«" not in english

@@ -40,7 +40,7 @@ from core.bench.implementations import (
     run_error,
 )
 from core.bench.timing import CallCost, ImplementationFailed, autorange, call_cost, make_timer
-from core.i18n import SOURCE_LANGUAGE, install_translator, tr
+from core.i18n import SOURCE_LANGUAGE, tr
 from core.isolation import ORPHAN_CHECK_S, exit_reason
 from core.spec import LayerSpec, parse_spec
 
@@ -204,12 +204,11 @@ def exit_with(app_pid: int) -> None:
 def _speak(language: str) -> None:
     """Worker side: write messages in ``language``, as the app that started this worker does (a worker starts from
     a fork server or a spawn, with no translator of its own)."""
-    if language != SOURCE_LANGUAGE:
-        from core.catalogue import catalogue_translator
+    from core.catalogue import use_language
 
-        # A catalogue that cannot be read leaves the worker in English: words must never cost a measurement.
-        with contextlib.suppress(OSError, ValueError, SyntaxError):
-            install_translator(catalogue_translator(language), language)
+    # A catalogue that cannot be read leaves the worker in English: words must never cost a measurement.
+    with contextlib.suppress(OSError, ValueError, SyntaxError):
+        use_language(language)
 
 
 def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: PointOptions, app_pid: int) -> None:
