@@ -33,6 +33,13 @@ def export_all(*args: Any, **kwargs: Any) -> list[Path]:
     return export_headless(*args, **kwargs)
 
 
+def write_model_plot(*args: Any, **kwargs: Any) -> list[Path]:
+    """Draw a model's per-layer time plot offscreen (gui is imported only when a report is written)."""
+    from gui.plots.model_plots import write_model_plot as write
+
+    return write(*args, **kwargs)
+
+
 def window_language(argv: list[str]) -> str | None:
     """The language asked for when ``argv`` only chooses the window's language (``--lang X`` or ``--lang=X``; a
     bare ``--lang`` asks for "", which the window refuses), else None."""
@@ -53,7 +60,11 @@ def main(argv: list[str]) -> int:
     from cli.commands import main as cli_main
 
     return cli_main(
-        argv, plot_writer=write_bench_plots, screenshot_renderer=take_screenshot, export_renderer=export_all
+        argv,
+        plot_writer=write_bench_plots,
+        screenshot_renderer=take_screenshot,
+        export_renderer=export_all,
+        model_plot_writer=write_model_plot,
     )
 
 

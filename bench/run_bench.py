@@ -116,6 +116,27 @@ def channel_sweep() -> dict:
     return {"records": [dataclasses.asdict(r) for r in result.records]}
 
 
+def model_rewrites() -> dict:
+    """The pointwise rewrite on whole models: convnext-block and vgg-heads at their default sizes, every form of
+    each pointwise conv and the original, rewritten and tuned model, in worker processes (default allocator)."""
+    from core.models.loading import ModelSource, build_model
+    from core.models.report import timing_record
+    from core.models.rewrite import pointwise_names
+    from core.models.timing import ModelTimingConfig, run_model_timing
+    from core.models.workflow import default_input, finish
+
+    rows = {}
+    for name in ("convnext-block", "vgg-heads"):
+        source = ModelSource("example", name=name)
+        model = build_model(source)
+        shape = default_input(source)
+        assert shape is not None  # a built-in example has its own input
+        config = ModelTimingConfig(shape, tuple(pointwise_names(model)), tune=True, min_run_time=1.5, rounds=5)
+        timing = finish(run_model_timing(model, source, config))
+        rows[name] = {"input_shape": list(shape), **timing_record(timing)}
+    return rows
+
+
 def gui_responsiveness() -> dict:
     from bench.gui_responsiveness import measure
 
@@ -183,6 +204,23 @@ def summary(figures: dict) -> str:
     for case, row in memory.items():
         samples = ", ".join(f"{v} MiB after {k}" for k, v in row["rss_mib_after_edits"].items())
         lines += ["", f"- {case}: resident memory {samples} ({row['seconds']} s)"]
+    for model, run in figures["model_rewrites"].items():
+        shape = "x".join(map(str, run["input_shape"]))
+        lines += [
+            "",
+            f"## Pointwise rewrite, {model} on {shape} ({run['isolation']} isolation, {run['rounds']} rounds, "
+            f"{run['threads']} threads, allocator {run['allocator']})",
+            "",
+            "| layer | form | median ms | gain over baseline [95% CI] | note |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for m in run["measurements"]:
+            gain = f"{m['gain']:.2f} [{m['gain_ci95'][0]:.2f}-{m['gain_ci95'][1]:.2f}]" if m["gain"] else "-"
+            median = f"{m['median_s'] * 1e3:.3f}" if m["median_s"] else "-"
+            lines.append(f"| {m['subject']} | {m['form']} | {median} | {gain} | {m['note']} |")
+        lines += [
+            f"- tuned {c['layer']}: {c['form']} (fastest {c['fastest']}, gain {c['gain']:.2f})" for c in run["tuned"]
+        ]
     for allocator in ("default", "tuned"):
         case = figures[f"seed_{allocator}"]
         lines += [
@@ -207,6 +245,7 @@ def main(only: list[str]) -> None:
         "seed_default": lambda: seed_case("default"),
         "seed_tuned": lambda: seed_case("tuned"),
         "channel_sweep": channel_sweep,
+        "model_rewrites": model_rewrites,
         "gui_responsiveness": gui_responsiveness,
     }
     unknown = sorted(set(only) - set(jobs))

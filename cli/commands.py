@@ -19,6 +19,7 @@ from cli.arg_types import number, whole
 from cli.bench_command import PlotWriter, add_bench_options, run_bench_command
 from cli.export_command import ExportRenderer, add_export_options, run_export_command
 from cli.language import add_language_option, default_language, english, interface_language, requested_language
+from cli.model_command import ModelPlotWriter, add_model_options, run_model_command
 from cli.screenshot_command import ScreenshotRenderer, add_screenshot_options, run_screenshot_command
 from cli.text_table import format_sections, format_table
 from core.catalogue import PRESET_CONTEXT
@@ -303,6 +304,10 @@ def cmd_export(args: argparse.Namespace) -> None:
     run_export_command(args, validated(args), args.export_renderer)
 
 
+def cmd_model(args: argparse.Namespace) -> None:
+    run_model_command(args, args.model_plot_writer)
+
+
 def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     """The parser with every sub-command; ``prog`` is how usage lines and hints name the program."""
     parser = _Parser(prog=prog, description="LinConv Lab: Linear vs Conv. No sub-command opens the window.")
@@ -337,6 +342,9 @@ def build_parser(prog: str = "python main.py") -> argparse.ArgumentParser:
     add_layer_options(export)
     add_export_options(export)
     export.set_defaults(run=cmd_export)
+    model = commands.add_parser("model", help="a whole model: layer table, flatten sizes, pointwise rewrites")
+    add_model_options(model)
+    model.set_defaults(run=cmd_model)
     language = default_language()
     for sub_command in dict.fromkeys(commands.choices.values()):  # every sub-command, however added
         add_language_option(sub_command, language)
@@ -348,6 +356,7 @@ def main(
     plot_writer: PlotWriter | None = None,
     screenshot_renderer: ScreenshotRenderer | None = None,
     export_renderer: ExportRenderer | None = None,
+    model_plot_writer: ModelPlotWriter | None = None,
 ) -> int:
     """Run one sub-command; return the exit status. Errors are one line on stderr, never a traceback.
 
@@ -360,7 +369,7 @@ def main(
     """
     argv = list(argv)
     with interface_language(requested_language(argv, default_language())):
-        return _run(argv, plot_writer, screenshot_renderer, export_renderer)
+        return _run(argv, plot_writer, screenshot_renderer, export_renderer, model_plot_writer)
 
 
 def _run(
@@ -368,12 +377,14 @@ def _run(
     plot_writer: PlotWriter | None,
     screenshot_renderer: ScreenshotRenderer | None,
     export_renderer: ExportRenderer | None = None,
+    model_plot_writer: ModelPlotWriter | None = None,
 ) -> int:
     try:
         args = build_parser(command_name()).parse_args(argv)
         args.plot_writer = plot_writer
         args.screenshot_renderer = screenshot_renderer
         args.export_renderer = export_renderer
+        args.model_plot_writer = model_plot_writer
         args.run(args)
     except KeyboardInterrupt:  # Ctrl+C: what was being written stays as it was (every write is atomic)
         print(f"error: {tr('CLI errors', 'interrupted')}", file=sys.stderr)

@@ -49,6 +49,7 @@ CATALOGUES: tuple[Catalogue, ...] = (
     Catalogue("panels", ("gui/panels/*.py", "gui/plots/*.py")),
     Catalogue("engine", ("core/*.py",)),
     Catalogue("measurements", ("core/claims/*.py", "core/bench/*.py")),
+    Catalogue("models", ("core/models/*.py",)),
     Catalogue("cli", ("cli/*.py",)),
     Catalogue("presets", ("resources/presets/*.json",)),
 )

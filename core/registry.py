@@ -240,3 +240,48 @@ SOURCES: Registry[Term] = Registry(
         ),
     ],
 )
+
+MODEL_FORMS: Registry[Term] = Registry(
+    "form",
+    [
+        Term(
+            "conv",
+            tr_noop("Registry", "native conv"),
+            tr_noop("Registry", "the convolution as the model writes it, in PyTorch's default memory format"),
+            OKABE_ITO[1],
+        ),
+        Term(
+            "channels_last",
+            tr_noop("Registry", "conv, channels-last"),
+            tr_noop("Registry", "the same convolution on channels-last (NHWC) memory; 2-D convs only"),
+            OKABE_ITO[2],
+        ),
+        Term(
+            "linear",
+            "Linear",
+            tr_noop(
+                "Registry", "permute, Linear over channels, permute back (stride: subsample; groups: block-diagonal)"
+            ),
+            OKABE_ITO[0],
+        ),
+    ],
+)
+
+MODEL_VARIANTS: Registry[Term] = Registry(
+    "variant",
+    [
+        Term("original", tr_noop("Registry", "original"), tr_noop("Registry", "the model as built"), OKABE_ITO[3]),
+        Term(
+            "rewritten",
+            tr_noop("Registry", "rewritten"),
+            tr_noop("Registry", "the chosen pointwise convs replaced by Linear"),
+            OKABE_ITO[5],
+        ),
+        Term(
+            "tuned",
+            tr_noop("Registry", "tuned"),
+            tr_noop("Registry", "each chosen layer in the form that measured fastest"),
+            OKABE_ITO[4],
+        ),
+    ],
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # The tabs in the middle of the window, then the two docks beside them.
 PANEL_CHOICES = (
-    "weights", "sliding", "equality", "init", "code", "compare", "speed", "claims", "formulas", "parameters",
+    "weights", "sliding", "equality", "init", "code", "compare", "speed", "claims", "models", "formulas", "parameters",
 )  # fmt: skip
 DOCK_CHOICES = ("parameters", "formulas")
 THEME_CHOICES = ("light", "dark")

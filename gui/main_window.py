@@ -51,6 +51,7 @@ from gui.panels.compare import ComparePanel
 from gui.panels.equality import EqualityPanel
 from gui.panels.formulas import FormulasPanel
 from gui.panels.init import InitPanel
+from gui.panels.models import ModelsPanel
 from gui.panels.parameters import ParameterPanel
 from gui.panels.sliding import SlidingWindowPanel
 from gui.panels.speed import SpeedPanel
@@ -75,6 +76,7 @@ TAB_TITLES = {
     "compare": tr_noop("Main window", "Compare"),  # every letter of these is taken by a parameter, a tab or a menu
     "speed": tr_noop("Main window", "S&peed"),
     "claims": tr_noop("Main window", "Claims"),
+    "models": tr_noop("Main window", "Models"),
 }
 NOTE_MS = 15_000
 MIN_PANEL_WIDTH = 480
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
             "compare": ComparePanel(),
             "speed": SpeedPanel(),
             "claims": ClaimsPanel(),
+            "models": ModelsPanel(),
         }
         self.frames = {name: PanelFrame(panel) for name, panel in self.panels.items()}
         self.formulas_frame = PanelFrame(self.formulas)
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self._highlighted: tuple[str, str] | None = None
         self._step_stages: set[str] = set()
         self._docks_before_presenting: dict[QDockWidget, bool] = {}
+        self._docks_before_aside: dict[QDockWidget, bool] = {}
         self._build_menus()
         self.plot_menus = install_plot_menus(self)  # right-click on a plot or heatmap: export PNG/SVG/CSV, copy
         self._story_keys = self._build_story_keys()
@@ -343,6 +347,7 @@ class MainWindow(QMainWindow):
         c.stageFailed.connect(self._stage_failed)
         c.invalid.connect(self._invalid)
         self.tabs.currentChanged.connect(lambda _: self._tell_visible_stages())
+        self.tabs.currentChanged.connect(lambda _: self._docks_for_tab())
         for frame in self.frames.values():
             frame.stateShown.connect(lambda _: self._mark_tabs())
 
@@ -446,6 +451,21 @@ class MainWindow(QMainWindow):
     def _tell_visible_stages(self) -> None:
         frame = self.tabs.currentWidget()
         self.controller.set_visible_stages(frame.stages if isinstance(frame, PanelFrame) else ())
+
+    def _docks_for_tab(self) -> None:
+        """A panel about something other than the layer (Models: whole models) puts the layer's docks aside while
+        it is in front, and they come back as they were when another panel is."""
+        frame = self.tabs.currentWidget()
+        aside = isinstance(frame, PanelFrame) and getattr(frame.panel, "DOCKS_ASIDE", False)
+        docks = (self.parameter_dock, self.formulas_dock)
+        if aside and not self._docks_before_aside:
+            self._docks_before_aside = {dock: dock.isVisible() for dock in docks}
+            for dock in docks:
+                dock.hide()
+        elif not aside and self._docks_before_aside:
+            for dock, visible in self._docks_before_aside.items():
+                dock.setVisible(visible)
+            self._docks_before_aside = {}
 
     def _sync_mode_actions(self) -> None:
         action = self.mode_actions.get(str(self.controller.values.get("mode")))
@@ -903,7 +923,12 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         """Store the layout, view and the last *valid* spec (never an invalid or unloadable one)."""
         self.settings.setValue("geometry", self.saveGeometry())
+        aside = self._docks_before_aside
+        for dock, visible in aside.items():  # saved as the person left them, not as a panel put them aside
+            dock.setVisible(visible)
         self.settings.setValue("windowState", self.saveState())
+        for dock in aside:
+            dock.hide()
         self.settings.setValue("tab", self.tabs.currentIndex())
         if self.controller.spec is not None:
             self.settings.setValue("spec", json.dumps(self.controller.spec.to_dict()))
@@ -937,9 +962,11 @@ class MainWindow(QMainWindow):
         self.controller.cancel()
         self.panels["speed"].cancel()
         self.panels["claims"].cancel()
+        self.panels["models"].cancel()
         self.controller.shutdown(CLOSE_WAIT_S)
         self.panels["speed"].shutdown(CLOSE_WAIT_S)
         self.panels["claims"].shutdown(CLOSE_WAIT_S)
+        self.panels["models"].shutdown(CLOSE_WAIT_S)
         self.panels["sliding"].timer.stop()
         super().closeEvent(event)
 

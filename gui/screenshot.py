@@ -57,6 +57,8 @@ def take_screenshot(
             window.story.start(window.presets[preset], story_step - 1)
         if presentation:
             window.set_presentation(True, full_screen=False)  # offscreen, full screen is 800x800: keep ``size``
+        if panel == "models":  # the Models tab shows the first built-in example's table
+            window.panels["models"].open_chosen()
         _settle(app, window, timeout_s)
         if step:
             window.panels["sliding"].position.setValue(step)
@@ -74,7 +76,8 @@ def _settle(app: QApplication, window: MainWindow, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
 
     def busy() -> bool:
-        return not window.controller.is_idle() or window.panels["claims"].is_running()
+        running = window.panels["claims"].is_running() or window.panels["models"].is_running()
+        return not window.controller.is_idle() or running
 
     while busy() and time.monotonic() < deadline:
         app.processEvents()

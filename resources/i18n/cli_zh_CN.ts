@@ -126,11 +126,13 @@
         <name>CLI option hints</name>
         <message>
             <location filename="../../cli/bench_command.py" />
+            <location filename="../../cli/model_command.py" />
             <source>use e.g. 0.5 (seconds)</source>
             <translation>例如用 0.5（秒）</translation>
         </message>
         <message>
             <location filename="../../cli/bench_command.py" />
+            <location filename="../../cli/model_command.py" />
             <source>use e.g. 5</source>
             <translation>例如用 5</translation>
         </message>
@@ -159,6 +161,11 @@
             <location filename="../../cli/export_command.py" />
             <source>use e.g. 120</source>
             <translation>例如用 120</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>use e.g. 2</source>
+            <translation>例如用 2</translation>
         </message>
         <message>
             <location filename="../../cli/screenshot_command.py" />
@@ -412,6 +419,64 @@
             <location filename="../../cli/export_command.py" />
             <source>must be between {low} and {high}, got {value}</source>
             <translation>必须在 {low} 到 {high} 之间，实际为 {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CLI model</name>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>built-in examples (--example NAME):</source>
+            <translation>内置示例（--example NAME）：</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>--file runs the Python file you name (importing it executes its code); weights are read with torch.load(weights_only=True), never unpickled as code.</source>
+            <translation>--file 会运行你指定的 Python 文件（导入它就会执行其中的代码）；权重用 torch.load(weights_only=True) 读取，绝不会当作代码反序列化。</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>{count} pointwise convs can become Linear: {command} model ... --rewrite pointwise</source>
+            <translation>有 {count} 个逐点卷积可以改写为 Linear：{command} model ... --rewrite pointwise</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>is for --file</source>
+            <translation>仅用于 --file</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>drop --class</source>
+            <translation>请去掉 --class</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>a Python file needs the name of the model's class</source>
+            <translation>Python 文件需要给出模型的类名</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>add --class NAME</source>
+            <translation>请加上 --class NAME</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>Rewritten as Linear ({count}): {names}</source>
+            <translation>已改写为 Linear（{count} 个）：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>wrote {path}</source>
+            <translation>已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>Flatten sizes:</source>
+            <translation>展平后的尺寸：</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>timing stopped: {error}</source>
+            <translation>计时中止：{error}</translation>
         </message>
     </context>
     <context>

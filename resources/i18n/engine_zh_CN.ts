@@ -960,6 +960,61 @@
         </message>
         <message>
             <location filename="../../core/registry.py" />
+            <source>native conv</source>
+            <translation>原生卷积</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>the convolution as the model writes it, in PyTorch's default memory format</source>
+            <translation>模型中原样写出的卷积，使用 PyTorch 默认的内存格式</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>conv, channels-last</source>
+            <translation>卷积，通道在后</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>the same convolution on channels-last (NHWC) memory; 2-D convs only</source>
+            <translation>同一个卷积，作用于通道在后（NHWC）的内存布局；仅限二维卷积</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>permute, Linear over channels, permute back (stride: subsample; groups: block-diagonal)</source>
+            <translation>permute，在通道上做 Linear，再 permute 回来（有步长时先下采样；分组时权重为块对角矩阵）</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>original</source>
+            <translation>原始</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>the model as built</source>
+            <translation>构建出的模型本身</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>rewritten</source>
+            <translation>改写后</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>the chosen pointwise convs replaced by Linear</source>
+            <translation>选中的逐点卷积替换为 Linear</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>tuned</source>
+            <translation>调优后</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
+            <source>each chosen layer in the form that measured fastest</source>
+            <translation>每个选中的层都采用实测最快的形式</translation>
+        </message>
+        <message>
+            <location filename="../../core/registry.py" />
             <source>unknown value {value}</source>
             <translation>未知取值 {value}</translation>
         </message>

@@ -343,24 +343,6 @@
         </message>
     </context>
     <context>
-        <name>Bench measurers</name>
-        <message>
-            <location filename="../../core/bench/measurers.py" />
-            <source>its worker failed: {error}</source>
-            <translation>其工作进程出错：{error}</translation>
-        </message>
-        <message>
-            <location filename="../../core/bench/measurers.py" />
-            <source>its worker did not answer within {timeout:.0f} s</source>
-            <translation>其工作进程在 {timeout:.0f} s 内没有响应</translation>
-        </message>
-        <message>
-            <location filename="../../core/bench/measurers.py" />
-            <source>its worker process died ({reason})</source>
-            <translation>其工作进程已终止（{reason}）</translation>
-        </message>
-    </context>
-    <context>
         <name>Roofline</name>
         <message>
             <location filename="../../core/bench/roofline.py" />
@@ -530,6 +512,24 @@
             <location filename="../../core/bench/timing.py" />
             <source>IQR is {percent:.0f}% of the median: the machine was noisy; treat with caution</source>
             <translation>IQR 为中位数的 {percent:.0f}%：机器负载干扰大，请谨慎看待</translation>
+        </message>
+    </context>
+    <context>
+        <name>Bench measurers</name>
+        <message>
+            <location filename="../../core/bench/worker_pool.py" />
+            <source>its worker failed: {error}</source>
+            <translation>其工作进程出错：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../core/bench/worker_pool.py" />
+            <source>its worker did not answer within {timeout:.0f} s</source>
+            <translation>其工作进程在 {timeout:.0f} s 内没有响应</translation>
+        </message>
+        <message>
+            <location filename="../../core/bench/worker_pool.py" />
+            <source>its worker process died ({reason})</source>
+            <translation>其工作进程已终止（{reason}）</translation>
         </message>
     </context>
     <context>

@@ -519,6 +519,259 @@
         </message>
     </context>
     <context>
+        <name>Models panel</name>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Python file (.py)…</source>
+            <translation>Python 文件（.py）…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>TorchScript file…</source>
+            <translation>TorchScript 文件…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Opening a Python file runs its code, as importing it would: open only files you trust. Weights are read as plain tensors (weights_only), never as code.</source>
+            <translation>打开 Python 文件会运行其中的代码，和导入它一样：只打开你信任的文件。权重按普通张量读取（weights_only），绝不会当作代码执行。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>MACs</source>
+            <translation>MACs</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>FLOPs = 2·MACs</source>
+            <translation>FLOPs = 2·MACs</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>count bias adds</source>
+            <translation>计入偏置加法</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Rewrite ticked as Linear &amp;&amp; verify</source>
+            <translation>将勾选的层改写为 Linear &amp;&amp; 验证</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Time before &amp;&amp; after</source>
+            <translation>计时：改写前 &amp;&amp; 改写后</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>tune: try every form</source>
+            <translation>调优：尝试每种形式</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>time native conv, channels-last conv and Linear for each ticked layer; keep a form only when its gain's 95% interval lies above 1</source>
+            <translation>为每个勾选的层分别计时原生卷积、通道在后的卷积和 Linear；只有当某种形式加速比的 95% 区间整体高于 1 时才采用它</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>timing budget of each layer form and of each model variant</source>
+            <translation>每种层形式、每个模型变体的计时时长</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Save rewritten…</source>
+            <translation>保存改写后的模型…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Export report…</source>
+            <translation>导出报告…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Choose a model and press Open.</source>
+            <translation>请选择一个模型，然后点击“打开”。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Python files (*.py)</source>
+            <translation>Python 文件 (*.py)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Open a model file</source>
+            <translation>打开模型文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>outputs equal</source>
+            <translation>输出一致</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>outputs DIFFER</source>
+            <translation>输出【不一致】</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>cancelled: partial results kept. </source>
+            <translation>已取消：保留已完成的部分结果。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Tick the pointwise convs to rewrite, then Rewrite, then Time.</source>
+            <translation>先勾选要改写的逐点卷积，再点“改写”，然后点“计时”。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Save the rewritten model to</source>
+            <translation>将改写后的模型保存到</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Export the model report to</source>
+            <translation>将模型报告导出到</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>model file</source>
+            <translation>模型文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>class name</source>
+            <translation>类名</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>constructor arguments as JSON, e.g. {"width": 16}</source>
+            <translation>构造函数参数（JSON），例如 {"width": 16}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>state dict (optional)</source>
+            <translation>状态字典（可选）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>input shape, e.g. 2x24x16x16</source>
+            <translation>输入形状，例如 2x24x16x16</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>count</source>
+            <translation>计数</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>time each</source>
+            <translation>每项计时</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>no file chosen</source>
+            <translation>未选择文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>press Browse… to choose one</source>
+            <translation>请点击“浏览…”选择一个文件</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>rewrite</source>
+            <translation>改写</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>a model from a file needs an input shape</source>
+            <translation>来自文件的模型需要给出输入形状</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>{label}: {rows} layers in {seconds:.1f} s</source>
+            <translation>{label}：{rows} 层，用时 {seconds:.1f} s</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>{count} layers rewritten as Linear: {verdict}</source>
+            <translation>已将 {count} 个层改写为 Linear：{verdict}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>error: {error}. </source>
+            <translation>错误：{error}。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>error: {error}</source>
+            <translation>错误：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>wrote {count} files to {directory}</source>
+            <translation>已将 {count} 个文件写入 {directory}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>timing: {message}</source>
+            <translation>计时：{message}</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>timed in {seconds:.1f} s</source>
+            <translation>计时完成，用时 {seconds:.1f} s</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Flatten sizes</source>
+            <translation>展平后的尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Rewrite</source>
+            <translation>改写</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Timing</source>
+            <translation>计时</translation>
+        </message>
+    </context>
+    <context>
         <name>Parameters panel</name>
         <message>
             <location filename="../../gui/panels/parameters.py" />
@@ -1258,6 +1511,34 @@
             <location filename="../../gui/plots/summary_html.py" />
             <source>excluded</source>
             <translation>已排除</translation>
+        </message>
+    </context>
+    <context>
+        <name>Model plots</name>
+        <message>
+            <location filename="../../gui/plots/model_plots.py" />
+            <source>ms per call (log scale)</source>
+            <translation>每次调用耗时 ms（对数坐标）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plots/model_plots.py" />
+            <source>layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plots/model_plots.py" />
+            <source>Time before and after the rewrite (dot: median; whiskers: IQR)</source>
+            <translation>改写前后的耗时（圆点：中位数；须线：IQR）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plots/model_plots.py" />
+            <source>whole model</source>
+            <translation>整个模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plots/model_plots.py" />
+            <source>input {shape}</source>
+            <translation>输入 {shape}</translation>
         </message>
     </context>
 </TS>

@@ -302,6 +302,11 @@ Nothing was written.</source>
         </message>
         <message>
             <location filename="../../gui/main_window.py" />
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" />
             <source>the conv</source>
             <translation>卷积</translation>
         </message>

@@ -1,0 +1,1 @@
+"""Whole models: built-in examples, loading, the layer table, pointwise conv ⇄ Linear rewrites and their timing."""
