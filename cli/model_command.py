@@ -154,6 +154,7 @@ def run_model_command(args: argparse.Namespace, plot_writer: ModelPlotWriter | N
             names,
             rewritten.checks if rewritten else (),
             timing,
+            rewritten.restored_exact if rewritten else None,
         )
     files: list[Path] = []
     if args.save is not None and rewritten is not None:
@@ -217,6 +218,7 @@ def _text(opened: Any, counting: Any, rewritten: Any, timing: ModelTiming | None
         choice_lines,
         flatten_lines,
         headers,
+        restored_line,
         row_cells,
         timing_caption,
         timing_cells,
@@ -238,7 +240,8 @@ def _text(opened: Any, counting: Any, rewritten: Any, timing: ModelTiming | None
         title = tr("CLI model", "Rewritten as Linear ({count}): {names}").format(
             count=len(rewritten.names), names=", ".join(rewritten.names)
         )
-        parts.append(title + "\n" + "\n".join(f"  {verification_line(check)}" for check in rewritten.checks))
+        lines = [verification_line(check) for check in rewritten.checks] + [restored_line(rewritten.restored_exact)]
+        parts.append(title + "\n" + "\n".join(f"  {line}" for line in lines))
     elif opened.rewritable:
         hint = tr("CLI model", "{count} pointwise convs can become Linear: {command} model ... --rewrite pointwise")
         parts.append(hint.format(count=len(opened.rewritable), command=command_name()))

@@ -127,6 +127,13 @@ def flatten_lines(table: ModelTable) -> list[str]:
     return lines
 
 
+def restored_line(exact: bool) -> str:
+    """What rewriting the Linear layers back to convs gave."""
+    if exact:
+        return tr("Model report", "rewritten back to convs: the original outputs, bit for bit")
+    return tr("Model report", "rewritten back to convs: the outputs DIFFER from the original")
+
+
 def verification_line(check: Verification) -> str:
     verdict = tr("Model report", "equal") if check.equal else tr("Model report", "NOT equal")
     return tr(
@@ -273,6 +280,7 @@ def report_json(
     rewritten: Sequence[str],
     checks: Sequence[Verification],
     timing: ModelTiming | None,
+    restored_exact: bool | None = None,
 ) -> dict[str, Any]:
     """Everything as JSON-safe data: the layer table, the flatten sizes, the rewrite, its checks and timings."""
     strictest = checks[0] if checks else None
@@ -292,6 +300,7 @@ def report_json(
         "rewritten_layers": list(rewritten),
         "equal": None if strictest is None else all(check.equal for check in checks),
         "max_abs_error": None if strictest is None else strictest.max_abs_error,
+        "restored_exact": restored_exact,
         "checks": [
             {
                 "dtype": c.dtype,
@@ -344,6 +353,7 @@ def report_markdown(
     checks: Sequence[Verification],
     timing: ModelTiming | None,
     plot_file: str = "",
+    restored_exact: bool | None = None,
 ) -> str:
     """The report a person reads: the table, the flatten sizes, the rewrite's checks and its timings."""
     parts = [
@@ -362,6 +372,8 @@ def report_markdown(
             ),
             "\n".join(f"- {verification_line(check)}" for check in checks),
         ]
+        if restored_exact is not None:
+            parts.append(f"- {restored_line(restored_exact)}")
     if timing is not None:
         parts += [
             f"## {tr('Model report', 'Timing')}",

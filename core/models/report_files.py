@@ -22,11 +22,12 @@ def write_report(
     make_folder(out)
     names = rewritten.names if rewritten is not None else ()
     checks = rewritten.checks if rewritten is not None else ()
+    exact = rewritten.restored_exact if rewritten is not None else None
     label = opened.source.label()
     texts = {
-        REPORT_FILES[0]: report_markdown(label, opened.table, counting, names, checks, timing, plot_name),
+        REPORT_FILES[0]: report_markdown(label, opened.table, counting, names, checks, timing, plot_name, exact),
         REPORT_FILES[1]: layers_csv(opened.table, counting),
-        REPORT_FILES[3]: json.dumps(report_json(label, opened.table, counting, names, checks, timing), indent=2),
+        REPORT_FILES[3]: json.dumps(report_json(label, opened.table, counting, names, checks, timing, exact), indent=2),
     }
     if timing is not None:
         texts[REPORT_FILES[2]] = timing_csv(timing)

@@ -18,7 +18,7 @@ from core.errors import SpecError
 from core.i18n import tr
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.models.loading import ModelSource, build_model
-from core.models.rewrite import Verification, pointwise_names, rewrite, save_rewritten, verify
+from core.models.rewrite import Verification, pointwise_names, restore, rewrite, save_rewritten, verify
 from core.models.table import ModelTable, analyse
 
 T = TypeVar("T")
@@ -46,6 +46,7 @@ class Rewritten:
     model: nn.Module
     names: tuple[str, ...]
     checks: tuple[Verification, ...]
+    restored_exact: bool = False  # rewriting back to convs gives the original outputs bit for bit
 
     @property
     def equal(self) -> bool:
@@ -114,7 +115,9 @@ def rewrite_checked(opened: OpenModel, names: tuple[str, ...]) -> Generator[str,
     for dtype in CHECK_DTYPES:
         yield tr("Model workflow", "comparing outputs in {dtype}").format(dtype=str(dtype).removeprefix("torch."))
         checks.append(verify(opened.model, model, example, dtype))
-    return Rewritten(model, names, tuple(checks))
+    yield tr("Model workflow", "rewriting back to convs")
+    back = verify(opened.model, restore(model, names), example, torch.float32)
+    return Rewritten(model, names, tuple(checks), back.equal and back.max_abs_error == 0.0)
 
 
 def save(opened: OpenModel, rewritten: Rewritten, directory: Path) -> list[Path]:

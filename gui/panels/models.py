@@ -51,6 +51,7 @@ from core.models.report import (
     choice_lines,
     flatten_lines,
     headers,
+    restored_line,
     row_cells,
     timing_caption,
     timing_cells,
@@ -465,6 +466,7 @@ class ModelsPanel(QWidget):
             parts.append(f"<h3>{html.escape(tr('Models panel', 'Rewrite'))}</h3>")
             parts.append(f"<p>{html.escape(', '.join(self.rewritten.names))}</p>")
             parts += [f"<p>{html.escape(verification_line(check))}</p>" for check in self.rewritten.checks]
+            parts.append(f"<p>{html.escape(restored_line(self.rewritten.restored_exact))}</p>")
         if self.timing is not None:
             parts.append(f"<h3>{html.escape(tr('Models panel', 'Timing'))}</h3>")
             parts.append(f"<p>{html.escape(timing_caption(self.timing))}</p>")

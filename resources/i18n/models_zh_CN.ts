@@ -635,6 +635,11 @@
         </message>
         <message>
             <location filename="../../core/models/report.py" />
+            <source>rewritten back to convs: the outputs DIFFER from the original</source>
+            <translation>改写回卷积：输出与原始模型【不一致】</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/report.py" />
             <source>#</source>
             <translation>#</translation>
         </message>
@@ -697,6 +702,11 @@
             <location filename="../../core/models/report.py" />
             <source>MACs</source>
             <translation>MACs</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/report.py" />
+            <source>rewritten back to convs: the original outputs, bit for bit</source>
+            <translation>改写回卷积：输出与原始模型逐位相同</translation>
         </message>
         <message>
             <location filename="../../core/models/report.py" />
@@ -1012,6 +1022,11 @@
     </context>
     <context>
         <name>Model workflow</name>
+        <message>
+            <location filename="../../core/models/workflow.py" />
+            <source>rewriting back to convs</source>
+            <translation>正在改写回卷积</translation>
+        </message>
         <message>
             <location filename="../../core/models/workflow.py" />
             <source>a model from a file needs the shape of an example input</source>

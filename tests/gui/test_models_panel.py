@@ -65,6 +65,7 @@ def test_rewrite_verify_time_save_and_export(qtbot: Any, tmp_path: Path) -> None
         qtbot.mouseClick(panel.rewrite_button, Qt.MouseButton.LeftButton)
     assert panel.rewritten is not None and panel.rewritten.equal
     assert "equal in float64" in panel.details.toPlainText()
+    assert panel.rewritten.restored_exact and "bit for bit" in panel.details.toPlainText()
     assert "outputs equal" in panel.message.text()
     panel.min_time.setValue(0.05)
     panel.tune.setChecked(True)

@@ -93,6 +93,7 @@ def test_rewrite_verify_and_time_in_json() -> None:
     assert payload["rewritten"] == 2 and payload["rewritten_layers"] == ["pwconv1", "pwconv2"]
     assert payload["equal"] is True
     assert payload["max_abs_error"] < 1e-10
+    assert payload["restored_exact"] is True
     assert [check["dtype"] for check in payload["checks"]] == ["float64", "float32"]
     timings = payload["timings"]
     assert timings["isolation"] == "none" and timings["allocator"].startswith("default")
