@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -147,6 +147,9 @@ class ModelsPanel(QWidget):
         self.progress = QProgressBar()
         self.message = QLabel(tr("Models panel", "Choose a model and press Open."))
         self.message.setWordWrap(True)
+        self.flatten = QLabel()  # where each flattened Linear's in_features comes from: the question of every forum
+        self.flatten.setWordWrap(True)
+        self.flatten.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QTextBrowser()
         self.details.setAccessibleName("model details")
         self.plot = pg.PlotWidget()
@@ -167,7 +170,11 @@ class ModelsPanel(QWidget):
         source.addWidget(self.input_shape)
         source.addWidget(self.open_button)
         counting = QHBoxLayout()
-        counting.addWidget(self.summary, 1)
+        summary = QVBoxLayout()
+        summary.setSpacing(0)
+        summary.addWidget(self.summary)
+        summary.addWidget(self.convention)
+        counting.addLayout(summary, 1)
         counting.addWidget(QLabel(tr("Models panel", "count")))
         counting.addWidget(self.unit)
         counting.addWidget(self.bias)
@@ -180,27 +187,22 @@ class ModelsPanel(QWidget):
         status = QHBoxLayout()  # a second row: at presentation size one row cannot hold every button
         for button in (self.cancel_button, self.save_button, self.export_button):
             status.addWidget(button)
-        status.addWidget(self.progress, 1)
-        results = QSplitter(Qt.Orientation.Horizontal)
-        results.addWidget(self.details)
-        results.addWidget(self.plot)
-        results.setStretchFactor(0, 1)
-        results.setStretchFactor(1, 1)
-        body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(self.table)
-        body.addWidget(results)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
+        status.addWidget(self.message, 1)  # beside the buttons: every line saved is plot at 1280x720
+        status.addWidget(self.progress)
+        # Two pages, not a split: at 1280x720 in presentation mode a split leaves neither readable.
+        self.pages = QTabWidget()
+        self.pages.addTab(self.table, tr("Models panel", "Layers"))
+        self.pages.addTab(self.details, tr("Models panel", "Rewrite and timing"))
+        self.pages.addTab(self.plot, tr("Models panel", "Time plot"))
         layout = QVBoxLayout(self)
         layout.addLayout(source)
         layout.addWidget(self.warning)
         layout.addWidget(self.description)
         layout.addLayout(counting)
-        layout.addWidget(self.convention)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.flatten)
+        layout.addWidget(self.pages, 1)
         layout.addLayout(actions)
         layout.addLayout(status)
-        layout.addWidget(self.message)
 
     def _connect(self) -> None:
         self.source_kind.currentIndexChanged.connect(self._source_changed)
@@ -293,6 +295,7 @@ class ModelsPanel(QWidget):
         self.opened, self.rewritten, self.timing = None, None, None
         self._show_table()
         self._show_details()
+        self.pages.setCurrentIndex(0)
         self._start(open_model(source, shape, model=model), self._opened)
 
     def rewrite(self) -> None:
@@ -367,6 +370,7 @@ class ModelsPanel(QWidget):
     def _rewrote(self, rewritten: Rewritten) -> None:
         self.rewritten = rewritten
         self._show_details()
+        self.pages.setCurrentIndex(1)
         verdict = tr("Models panel", "outputs equal") if rewritten.equal else tr("Models panel", "outputs DIFFER")
         self.message.setText(
             tr("Models panel", "{count} layers rewritten as Linear: {verdict}").format(
@@ -377,7 +381,8 @@ class ModelsPanel(QWidget):
     def _timed(self, timing: ModelTiming) -> None:
         self.timing = timing
         self._show_details()
-        draw_model_timing(self.plot.getPlotItem(), timing, self.plot_style, caption=False)
+        self.pages.setCurrentIndex(2)
+        draw_model_timing(self.plot.getPlotItem(), timing, self.plot_style, compact=True)
         head = tr("Models panel", "cancelled: partial results kept. ") if timing.cancelled else ""
         if timing.error:
             head += tr("Models panel", "error: {error}. ").format(error=timing.error)
@@ -459,9 +464,10 @@ class ModelsPanel(QWidget):
     def _show_details(self) -> None:
         """Flatten sizes, the rewrite's checks, the timings and the tuning choices, as HTML."""
         parts: list[str] = []
-        if self.opened is not None and self.opened.table.flatten:
-            parts.append(f"<h3>{html.escape(tr('Models panel', 'Flatten sizes'))}</h3>")
-            parts += [f"<p>{html.escape(line)}</p>" for line in flatten_lines(self.opened.table)]
+        lines = flatten_lines(self.opened.table) if self.opened is not None else []
+        title = tr("Models panel", "Flatten sizes")
+        self.flatten.setText("<br>".join([f"<b>{html.escape(title)}</b>", *map(html.escape, lines)]) if lines else "")
+        self.flatten.setVisible(bool(lines))
         if self.rewritten is not None:
             parts.append(f"<h3>{html.escape(tr('Models panel', 'Rewrite'))}</h3>")
             parts.append(f"<p>{html.escape(', '.join(self.rewritten.names))}</p>")
@@ -475,7 +481,7 @@ class ModelsPanel(QWidget):
             parts.append(f"<table cellpadding='3'>{rows}</table>")
             parts += [f"<p>{html.escape(line)}</p>" for line in choice_lines(self.timing)]
         if not parts and self.opened is not None:
-            hint = tr("Models panel", "Tick the pointwise convs to rewrite, then Rewrite, then Time.")
+            hint = tr("Models panel", "Tick pointwise convs on the Layers page, then Rewrite, then Time.")
             parts.append(f"<p>{html.escape(hint)}</p>")
         self.details.setHtml("".join(parts))
         if self.timing is None:
@@ -486,7 +492,7 @@ class ModelsPanel(QWidget):
         self.plot_style = style
         style_plot(self.plot.getPlotItem(), style)
         if self.timing is not None:
-            draw_model_timing(self.plot.getPlotItem(), self.timing, style, caption=False)
+            draw_model_timing(self.plot.getPlotItem(), self.timing, style, compact=True)
 
     def show_result(self, result: Any) -> None:
         """The lab's layer result: not this panel's business (it works on whole models)."""

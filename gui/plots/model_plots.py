@@ -12,13 +12,14 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.Qt import QtGui
 
 from core.atomic_write import make_folder, write_bytes_atomic
 from core.i18n import tr
 from core.models.report import timing_caption
 from core.models.timing import ModelTiming, form_label
 from core.registry import MODEL_FORMS, MODEL_VARIANTS
-from gui.plots.axes import category_ticks, log_ticks, set_labels, style_plot
+from gui.plots.axes import AXIS_GAP, TICK_POINTS, category_ticks, log_ticks, set_labels, style_plot
 from gui.plots.legend_row import LegendEntry, set_legend
 from gui.plots.text_rows import set_caption, set_title
 from gui.theme import PlotStyle
@@ -33,9 +34,10 @@ def _colour(form: str) -> str:
     return registry[form].colour
 
 
-def draw_model_timing(plot: pg.PlotItem, timing: ModelTiming, style: PlotStyle, caption: bool = True) -> None:
-    """Median dots with IQR whiskers per subject (layer or whole model) and form; ``caption`` says how it was
-    measured under the plot (the window says it beside it instead)."""
+def draw_model_timing(plot: pg.PlotItem, timing: ModelTiming, style: PlotStyle, compact: bool = False) -> None:
+    """Median dots with IQR whiskers per subject (layer or whole model) and form. ``compact`` (the window, which
+    says how it was measured beside the plot) leaves out the caption, the input line and the x-axis name, so the
+    data keeps its height on a 720-pixel projector."""
     plot.clear()
     measured = [item for item in timing.layers + timing.whole if item.timing is not None]
     subjects = list(dict.fromkeys(item.subject for item in timing.layers + timing.whole))
@@ -62,14 +64,24 @@ def draw_model_timing(plot: pg.PlotItem, timing: ModelTiming, style: PlotStyle, 
     ends = [t for item in measured if item.timing for t in (item.timing.q1_s * 1e3, item.timing.q3_s * 1e3)]
     log_ticks(plot, "left", ends)
     set_labels(plot, tr("Model plots", "ms per call (log scale)"), tr("Model plots", "layer"), style)
+    plot.getAxis("left").showLabel(not compact)  # compact: the title names the unit
+    if compact:  # the axis as tall as its tick labels: no room kept for the hidden name
+        axis = plot.getAxis("bottom")
+        axis.showLabel(False)
+        axis.setHeight(round(QtGui.QFontMetricsF(style.font(TICK_POINTS)).height() + AXIS_GAP * style.font_scale))
     set_legend(plot, [LegendEntry(form_label(form), _colour(form), "o") for form in forms], style)
     set_title(
         plot,
-        tr("Model plots", "Time before and after the rewrite (dot: median; whiskers: IQR)"),
-        tr("Model plots", "input {shape}").format(shape="×".join(map(str, timing.config.input_shape))),
+        tr("Model plots", "ms per call, log scale (dot: median; whiskers: IQR)")
+        if compact
+        else tr("Model plots", "Time before and after the rewrite (dot: median; whiskers: IQR)"),
+        ""
+        if compact
+        else tr("Model plots", "input {shape}").format(shape="×".join(map(str, timing.config.input_shape))),
         style,
     )
-    set_caption(plot, [timing_caption(timing)] if caption else [], style)
+    if not compact:  # an empty caption row would still take a line
+        set_caption(plot, [timing_caption(timing)], style)
     plot.showGrid(y=True, alpha=0.25)
 
 

@@ -522,6 +522,11 @@
         <name>Models panel</name>
         <message>
             <location filename="../../gui/panels/models.py" />
+            <source>Flatten sizes</source>
+            <translation>展平后的尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
             <source>Python file (.py)…</source>
             <translation>Python 文件（.py）…</translation>
         </message>
@@ -607,6 +612,21 @@
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
+            <source>Layers</source>
+            <translation>各层</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Rewrite and timing</source>
+            <translation>改写与计时</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Time plot</source>
+            <translation>耗时图</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
             <source>Python files (*.py)</source>
             <translation>Python 文件 (*.py)</translation>
         </message>
@@ -637,8 +657,8 @@
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
-            <source>Tick the pointwise convs to rewrite, then Rewrite, then Time.</source>
-            <translation>先勾选要改写的逐点卷积，再点“改写”，然后点“计时”。</translation>
+            <source>Tick pointwise convs on the Layers page, then Rewrite, then Time.</source>
+            <translation>先在“各层”页勾选逐点卷积，再点“改写”，然后“计时”。</translation>
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
@@ -754,11 +774,6 @@
             <location filename="../../gui/panels/models.py" />
             <source>timed in {seconds:.1f} s</source>
             <translation>计时完成，用时 {seconds:.1f} s</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/models.py" />
-            <source>Flatten sizes</source>
-            <translation>展平后的尺寸</translation>
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
@@ -1527,13 +1542,18 @@
         </message>
         <message>
             <location filename="../../gui/plots/model_plots.py" />
-            <source>Time before and after the rewrite (dot: median; whiskers: IQR)</source>
-            <translation>改写前后的耗时（圆点：中位数；须线：IQR）</translation>
+            <source>whole model</source>
+            <translation>整个模型</translation>
         </message>
         <message>
             <location filename="../../gui/plots/model_plots.py" />
-            <source>whole model</source>
-            <translation>整个模型</translation>
+            <source>ms per call, log scale (dot: median; whiskers: IQR)</source>
+            <translation>每次调用耗时 ms，对数坐标（圆点：中位数；须线：IQR）</translation>
+        </message>
+        <message>
+            <location filename="../../gui/plots/model_plots.py" />
+            <source>Time before and after the rewrite (dot: median; whiskers: IQR)</source>
+            <translation>改写前后的耗时（圆点：中位数；须线：IQR）</translation>
         </message>
         <message>
             <location filename="../../gui/plots/model_plots.py" />

@@ -64,6 +64,7 @@ def test_rewrite_verify_time_save_and_export(qtbot: Any, tmp_path: Path) -> None
     with qtbot.waitSignal(panel.finished, timeout=WAIT_MS):
         qtbot.mouseClick(panel.rewrite_button, Qt.MouseButton.LeftButton)
     assert panel.rewritten is not None and panel.rewritten.equal
+    assert panel.pages.currentIndex() == 1  # the checks come to the front
     assert "equal in float64" in panel.details.toPlainText()
     assert panel.rewritten.restored_exact and "bit for bit" in panel.details.toPlainText()
     assert "outputs equal" in panel.message.text()
@@ -76,6 +77,7 @@ def test_rewrite_verify_time_save_and_export(qtbot: Any, tmp_path: Path) -> None
     text = panel.details.toPlainText()
     assert "whole model" in text and "median ms" in text
     assert len(panel.plot.getPlotItem().items) > 0  # the before/after figure is drawn
+    assert panel.pages.currentWidget() is panel.plot  # and comes to the front
     assert panel.save_to(tmp_path / "saved")
     reloaded = load_rewritten(tmp_path / "saved", lambda d: build_model(ModelSource.from_description(d)))
     x = torch.randn(1, 8, 12, 12)
@@ -141,4 +143,4 @@ def test_a_user_file_opens_with_its_class_and_arguments(qtbot: Any, tmp_path: Pa
         qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
     assert panel.ticked() == ("proj",)
     assert "2×6×4×4" in column(panel, "output")
-    assert "96" in panel.details.toPlainText()  # the flatten size 6 × 16 for the Linear
+    assert panel.flatten.isVisible() and "96" in panel.flatten.text()  # the flatten size 6 × 16 for the Linear
