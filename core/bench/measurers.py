@@ -13,9 +13,6 @@ history, but five of them start in milliseconds instead of five torch imports co
 
 from __future__ import annotations
 
-import contextlib
-import os
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -42,9 +39,8 @@ from core.bench.worker_pool import (
     WorkerPool,
     answer_requests,
     await_workers,
-    exit_with,
-    speak,
     warm_workers,
+    worker_process,
 )
 from core.i18n import SOURCE_LANGUAGE
 from core.spec import LayerSpec, parse_spec
@@ -146,11 +142,7 @@ def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: Poi
     """Worker process body: build one implementation with as little allocation as possible (so ``default``
     keeps glibc's fresh-process state), send its output for the parent to check, then answer measure/cost
     requests until told to quit (or until the parent is gone)."""
-    exit_with(app_pid)  # no benchmark process outlives the app by more than a moment
-    try:
-        speak(options.language)
-        torch.set_num_threads(options.threads)
-        use_allocator(options.allocator)
+    with worker_process(conn, app_pid, options.language, options.threads, options.allocator):
         spec = parse_spec(spec_values)
         built, excluded = build(
             spec,
@@ -177,15 +169,6 @@ def serve(conn: Connection, spec_values: dict[str, Any], name: str, options: Poi
         timer = make_timer(prepared.run, options.threads, name)
         conn.send(("ready", ImplInfo.of(prepared)))
         answer_requests(conn, prepared.run, timer, options.threads, options.method)
-    except (EOFError, KeyboardInterrupt, BrokenPipeError):
-        pass
-    except Exception as error:  # reported to the parent as this implementation's failure
-        with contextlib.suppress(OSError):
-            conn.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"))
-    finally:
-        conn.close()
-        # Skip the interpreter's teardown (seconds with torch loaded): the parent may be gone and waits for nothing.
-        os._exit(0)
 
 
 class IsolatedMeasurer:

@@ -14,12 +14,15 @@ import multiprocessing.forkserver as forkserver
 import os
 import threading
 import time
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
+import torch
 from torch.utils import benchmark
 
+from core.bench.allocator import use_allocator
 from core.bench.timing import ImplementationFailed, autorange, call_cost
 from core.i18n import tr
 from core.isolation import ORPHAN_CHECK_S, exit_reason
@@ -99,6 +102,27 @@ def speak(language: str) -> None:
     # A catalogue that cannot be read leaves the worker in English: words must never cost a measurement.
     with contextlib.suppress(OSError, ValueError, SyntaxError):
         use_language(language)
+
+
+@contextlib.contextmanager
+def worker_process(conn: Connection, app_pid: int, language: str, threads: int, allocator: str) -> Iterator[None]:
+    """Worker side, around a worker's whole body: end with the app, speak its language, take its thread count and
+    allocator setting; report any error to the parent as this worker's failure; then end the process at once
+    (skipping the interpreter's teardown, seconds with torch loaded: the parent waits for nothing more)."""
+    exit_with(app_pid)  # no benchmark process outlives the app by more than a moment
+    try:
+        speak(language)
+        torch.set_num_threads(threads)
+        use_allocator(allocator)
+        yield
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        pass
+    except Exception as error:  # reported to the parent as this worker's failure
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"))
+    finally:
+        conn.close()
+        os._exit(0)
 
 
 def answer_requests(

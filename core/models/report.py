@@ -315,11 +315,10 @@ def report_json(
     }
 
 
-def layers_csv(table: ModelTable, counting: Counting) -> str:
-    """The layer table as CSV (exact numbers; shapes as ``2x24x16x16``)."""
+def records_csv(records: Sequence[dict[str, Any]]) -> str:
+    """Records with the same keys as CSV, one column per key; a list (a shape, an interval) as ``2x24x16x16``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    records = [row_record(row, counting) for row in table.rows]
     fields = list(records[0]) if records else []
     writer.writerow(fields)
     for record in records:
@@ -327,15 +326,18 @@ def layers_csv(table: ModelTable, counting: Counting) -> str:
     return out.getvalue()
 
 
+def layers_csv(table: ModelTable, counting: Counting) -> str:
+    """The layer table as CSV (exact numbers)."""
+    return records_csv([row_record(row, counting) for row in table.rows])
+
+
 def timing_csv(timing: ModelTiming) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    records = timing_record(timing)["measurements"]
-    fields = list(records[0]) if records else []
-    writer.writerow(fields)
-    for record in records:
-        writer.writerow([record[f] for f in fields])
-    return out.getvalue()
+    """Every measurement as CSV (seconds; the gain's 95% interval in two columns)."""
+    rows = []
+    for record in timing_record(timing)["measurements"]:
+        low, high = record.pop("gain_ci95") or (None, None)
+        rows.append({**record, "gain_low": low, "gain_high": high})
+    return records_csv(rows)
 
 
 def _markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -12,9 +12,6 @@ native conv stays: no change without evidence), then times the tuned model besid
 
 from __future__ import annotations
 
-import contextlib
-import os
-import traceback
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -33,8 +30,7 @@ from core.bench.worker_pool import (
     MeasurementCancelled,
     WorkerPool,
     answer_requests,
-    exit_with,
-    speak,
+    worker_process,
 )
 from core.errors import SpecError
 from core.i18n import SOURCE_LANGUAGE, current_language, tr
@@ -192,25 +188,13 @@ class JobOptions:
 
 def serve_job(conn: Connection, job: Job, options: JobOptions, app_pid: int) -> None:
     """Worker process body: build the job, send one output for the parent to check, then answer measurements."""
-    exit_with(app_pid)
-    try:
-        speak(options.language)
-        torch.set_num_threads(options.threads)
-        use_allocator(options.allocator)
+    with worker_process(conn, app_pid, options.language, options.threads, options.allocator):
         run = job.build()
         conn.send(("output", run()))
         if conn.recv() != "keep":
             return
         conn.send(("ready", None))
         answer_requests(conn, run, make_timer(run, options.threads, "job"), options.threads, "blocked")
-    except (EOFError, KeyboardInterrupt, BrokenPipeError):
-        pass
-    except Exception as error:  # reported to the parent as this job's failure
-        with contextlib.suppress(OSError):
-            conn.send(("error", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=3)}"))
-    finally:
-        conn.close()
-        os._exit(0)  # skip the interpreter's teardown: the parent waits for nothing more
 
 
 class JobMeasurer(Protocol):
