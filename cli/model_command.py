@@ -138,7 +138,15 @@ def run_model_command(args: argparse.Namespace, plot_writer: ModelPlotWriter | N
     )
     if timed:
         check_timing_config(config)
+    if args.save is not None and args.rewrite is None and not args.tune:
+        raise SpecError(
+            "--save",
+            tr("CLI model", "there is nothing rewritten to save"),
+            tr("CLI model", "add --rewrite pointwise (or layer names)"),
+        )
     for option in ("save", "out"):
+        if getattr(args, option) is not None and not getattr(args, option).strip():
+            raise SpecError(f"--{option}", tr("CLI model", "is empty"), tr("CLI model", "give a folder, e.g. results"))
         if getattr(args, option) is not None:
             ensure_folder(Path(getattr(args, option)), option)  # before the work: a wrong folder costs nothing
     with english(when=args.json):

@@ -44,6 +44,13 @@ class TorchCrashed(SpecError):
         self.how = how
 
 
+def safe_import_path() -> None:
+    """Child interpreters (the fork server, spawned workers) start without the current directory on their import
+    path: they are started with ``-c``, which would put it first, so a ``torch.py`` in the folder the user ran the
+    app from would be imported, and run, in place of PyTorch (Python 3.11's PYTHONSAFEPATH)."""
+    os.environ["PYTHONSAFEPATH"] = "1"
+
+
 def needs_isolation(dtype: str) -> bool:
     """Whether torch work in ``dtype`` must run in a child process (see the module docstring)."""
     return DTYPES[dtype].crash_prone
@@ -122,6 +129,7 @@ class _Child:
     """A started child process and its end of the pipe."""
 
     def __init__(self) -> None:
+        safe_import_path()
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve_one, args=(child, os.getpid()), daemon=True, name="torch-child")

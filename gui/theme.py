@@ -13,6 +13,9 @@ from core.window_names import THEME_CHOICES
 
 BASE_POINT_SIZE = 11
 CAPTION_POINT_SIZE = 14  # a story step's caption line, at zoom 1
+HEADING_POINT_SIZE = 13
+BADGE_POINT_SIZE = 16
+CHECK_BOX_PX = 12
 PRESENTATION_SCALE = 1.6  # fonts in presentation mode, plots included, for the back row of a lecture hall
 # Error text and marks: 4.5:1 or more against each theme's window colour.
 ERROR_COLOURS = {"light": "#c62828", "dark": "#ff7b72"}
@@ -23,11 +26,11 @@ THEMES = THEME_CHOICES
 APP_STYLE = string.Template("""
 *[invalid="true"] { border: 2px solid $error; border-radius: 3px; }
 QLabel[role="error"] { color: $error; font-weight: 600; }
-QLabel[role="badge"] { border-radius: 6px; padding: 6px 14px; font-size: 16pt; font-weight: 700; color: white; }
+QLabel[role="badge"] { border-radius: 6px; padding: 6px 14px; font-size: ${badge}pt; font-weight: 700; color: white; }
 QLabel[role="badge"][state="pass"] { background: #1b7f3b; }
 QLabel[role="badge"][state="fail"] { background: #c0392b; }
 QLabel[role="badge"][state="busy"] { background: #7f8c8d; }
-QLabel[role="heading"] { font-weight: 700; font-size: 13pt; }
+QLabel[role="heading"] { font-weight: 700; font-size: ${heading}pt; }
 QLabel[role="banner"] { border-radius: 4px; padding: 4px 10px; font-weight: 600; }
 QLabel[role="banner"][state="pending"] { background: #f3d27a; color: #2b2100; }
 QLabel[role="banner"][state="partial"] { background: #f3d27a; color: #2b2100; }
@@ -35,7 +38,7 @@ QLabel[role="banner"][state="stale"] { background: #9aa3ad; color: #111111; }
 QLabel[role="banner"][state="failed"] { background: #c0392b; color: white; }
 QLabel[role="banner"][state="current"] { background: transparent; font-weight: 400; }
 QCheckBox::indicator:unchecked, QListView::indicator:unchecked { border: 1px solid $outline; border-radius: 2px;
-    width: 12px; height: 12px; background: $field; }
+    width: ${box}px; height: ${box}px; background: $field; }
 QLabel[role="caption"] { font-size: ${caption}pt; font-weight: 600; padding: 4px 8px; }
 QLabel[role="counter"] { font-size: ${caption}pt; font-weight: 700; padding: 0 8px; }
 """)
@@ -87,6 +90,9 @@ def palette(theme: str, high_contrast: bool = False) -> QPalette:
         colours |= {getattr(QPalette.ColorRole, role): colour for role, colour in HIGH_CONTRAST[theme].items()}
     for role, colour in colours.items():
         pal.setColor(role, QColor(colour))
+    # Disabled text greyed (the placeholder colour), so a button that cannot be pressed does not look as if it can.
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours[QPalette.ColorRole.PlaceholderText]))
     return pal
 
 
@@ -132,6 +138,9 @@ def apply_theme(app: QApplication, theme: str, zoom: float = 1.0, high_contrast:
         APP_STYLE.substitute(
             error=ERROR_COLOURS[theme],
             caption=f"{CAPTION_POINT_SIZE * zoom:.1f}",
+            heading=f"{HEADING_POINT_SIZE * zoom:.1f}",  # headings, badges and boxes grow with the zoom too
+            badge=f"{BADGE_POINT_SIZE * zoom:.1f}",
+            box=round(CHECK_BOX_PX * zoom),
             outline=pal.color(QPalette.ColorRole.PlaceholderText).name(),  # an empty box must show in both themes
             field=pal.color(QPalette.ColorRole.Base).name(),
         )

@@ -25,7 +25,7 @@ from torch.utils import benchmark
 from core.bench.allocator import use_allocator
 from core.bench.timing import ImplementationFailed, autorange, call_cost
 from core.i18n import tr
-from core.isolation import ORPHAN_CHECK_S, exit_reason
+from core.isolation import ORPHAN_CHECK_S, exit_reason, safe_import_path
 
 WORKER_START_TIMEOUT_S = 300
 POLL_S = 0.05  # how often a waiting parent checks for cancellation
@@ -34,6 +34,7 @@ PRELOAD = ["core.bench.measurers"]  # what the fork server imports once: torch a
 
 def worker_context() -> multiprocessing.context.SpawnContext | multiprocessing.context.ForkServerContext:
     """Where worker processes come from: the fork server (torch preloaded), or spawn where there is none."""
+    safe_import_path()
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")

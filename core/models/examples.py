@@ -14,6 +14,7 @@ from torch import nn
 
 from core.errors import SpecError
 from core.i18n import tr, tr_noop
+from core.memory import DEFAULT_BUDGET_BYTES, format_bytes
 
 
 @dataclass(frozen=True)
@@ -337,22 +338,47 @@ def example(name: str) -> Example:
         ) from None
 
 
-def build_example(name: str, **kwargs: Any) -> nn.Module:
-    """Build the example ``name`` with knobs ``kwargs``: seeded (the same weights every time), in eval mode."""
+def build_example(name: str, budget_bytes: int = DEFAULT_BUDGET_BYTES, **kwargs: Any) -> nn.Module:
+    """Build the example ``name`` with knobs ``kwargs``: seeded (the same weights every time), in eval mode.
+    Its parameters are first counted on the meta device (nothing allocated): over ``budget_bytes``, SpecError."""
     chosen = example(name)
+    with torch.device("meta"):
+        weights = sum(p.numel() * p.element_size() for p in _built(chosen, name, kwargs).parameters())
+    if weights > budget_bytes:
+        raise SpecError(
+            "--args",
+            tr("Model examples", "these knobs give {size} of parameters, over the memory budget of {budget}").format(
+                size=format_bytes(weights), budget=format_bytes(budget_bytes)
+            ),
+            tr("Model examples", "use smaller knobs (its knobs: {knobs})").format(knobs=", ".join(knobs(name))),
+        )
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(0)
-        try:
-            model = chosen.build(**kwargs)
-        except TypeError as error:
-            raise SpecError(
-                "--args",
-                tr("Model examples", "example {name} does not take these arguments: {error}").format(
-                    name=name, error=error
-                ),
-                tr("Model examples", "its knobs: {knobs}").format(knobs=", ".join(knobs(name)) or "-"),
-            ) from None
+        model = _built(chosen, name, kwargs)
     return model.eval()
+
+
+def _built(chosen: Example, name: str, kwargs: dict[str, Any]) -> nn.Module:
+    """``chosen.build(**kwargs)``; a knob it does not take, or a value torch cannot build, as one SpecError line."""
+    try:
+        return chosen.build(**kwargs)
+    except TypeError as error:
+        raise SpecError(
+            "--args",
+            tr("Model examples", "example {name} does not take these arguments: {error}").format(
+                name=name, error=(str(error).strip().splitlines() or [""])[0][:200]
+            ),
+            tr("Model examples", "its knobs: {knobs}").format(knobs=", ".join(knobs(name)) or "-"),
+        ) from None
+    except (RuntimeError, ValueError, OverflowError, MemoryError) as error:
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+        raise SpecError(
+            "--args",
+            tr("Model examples", "example {name} cannot be built with these knobs: {error}").format(
+                name=name, error=first
+            ),
+            tr("Model examples", "use smaller knobs (its knobs: {knobs})").format(knobs=", ".join(knobs(name))),
+        ) from None
 
 
 def knobs(name: str) -> list[str]:

@@ -441,7 +441,9 @@ def load_weights(model: nn.Module, path: str | Path) -> None:
             tr("Model loading", "give it with --file, without --class; its weights are inside"),
         )
     try:
-        loaded = torch.load(file, weights_only=True, map_location="cpu")
+        with warnings.catch_warnings():  # e.g. "Detected pickle protocol 4": the refusal below says what matters
+            warnings.simplefilter("ignore")
+            loaded = torch.load(file, weights_only=True, map_location="cpu")
     except pickle.UnpicklingError as error:
         rule = tr(
             "Model loading",

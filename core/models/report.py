@@ -62,7 +62,7 @@ def marks_text(row: LayerRow) -> str:
     words = [tr("Model report", MARK_WORDS[mark]) for mark in row.marks if mark in MARK_WORDS]
     if row.rewritable:
         words.append(tr("Model report", "can become Linear"))
-    return ", ".join(words)
+    return tr("Model report", ", ").join(words)
 
 
 def headers(counting: Counting) -> list[str]:
@@ -76,13 +76,13 @@ def row_cells(row: LayerRow, counting: Counting) -> list[str]:
     count = row.count(counting)
     values = {
         "index": str(row.index),
-        "name": row.name or tr("Model report", "(the model itself)"),
+        "name": row.name or tr("Model report", "(the model's own parameters)"),
         "kind": row.kind,
         "detail": row.detail,
         "input": shape_text(row.input_shape),
         "output": shape_text(row.output_shape),
-        "params": f"{row.params:,}" if row.params else "",
-        "count": count_text(count) if count else "",
+        "params": f"{row.params:,}" if row.params else "–",
+        "count": count_text(count) if count else "–",  # not a conv or Linear: nothing counted
         "rf": rf_text(row),
         "marks": marks_text(row),
     }
@@ -127,6 +127,13 @@ def flatten_lines(table: ModelTable) -> list[str]:
     return lines
 
 
+def rewrite_line(names: Sequence[str]) -> str:
+    """Which layers were written as Linear."""
+    return tr("Model report", "{count} pointwise convs written as Linear: {names}").format(
+        count=len(names), names=tr("Model report", ", ").join(names)
+    )
+
+
 def restored_line(exact: bool) -> str:
     """What rewriting the Linear layers back to convs gave."""
     if exact:
@@ -137,8 +144,17 @@ def restored_line(exact: bool) -> str:
 def verification_line(check: Verification) -> str:
     verdict = tr("Model report", "equal") if check.equal else tr("Model report", "NOT equal")
     return tr(
-        "Model report", "{verdict} in {dtype}: max abs error {abs:.3g}, max rel error {rel:.3g} (tolerance {tol:.0e})"
-    ).format(verdict=verdict, dtype=check.dtype, abs=check.max_abs_error, rel=check.max_rel_error, tol=check.tolerance)
+        "Model report",
+        "{verdict} in {dtype}: max abs error {abs:.3g}, max rel error {rel:.3g} "
+        "(each element within {tol:.0e} + {rtol:.1e}·|value|)",
+    ).format(
+        verdict=verdict,
+        dtype=check.dtype,
+        abs=check.max_abs_error,
+        rel=check.max_rel_error,
+        tol=check.tolerance,
+        rtol=check.rel_tolerance,
+    )
 
 
 @dataclass(frozen=True)
@@ -164,7 +180,7 @@ def timing_rows(timing: ModelTiming) -> list[TimingRow]:
         ratio, low, high = gain if gain is not None else (math.nan, math.nan, math.nan)
         median = item.timing.median_s * 1e3 if item.timing else math.nan
         iqr = item.timing.iqr_s * 1e3 if item.timing else math.nan
-        note = item.failure or (item.timing.noise_warning if item.timing else "")
+        note = item.failure or item.unsteady or (item.timing.noise_warning if item.timing else "")
         rows.append(
             TimingRow(item.subject or tr("Model report", "whole model"), item.form, median, iqr, ratio, low, high, note)
         )
@@ -211,6 +227,8 @@ def timing_caption(timing: ModelTiming) -> str:
 
 def choice_lines(timing: ModelTiming) -> list[str]:
     lines = []
+    if timing.choices and not any(item.form == "tuned" for item in timing.whole):
+        lines.append(tr("Model report", "every layer kept its native conv: the tuned model is the original"))
     for choice in timing.choices:
         if choice.form != "conv":
             text = tr(
@@ -262,6 +280,7 @@ def timing_record(timing: ModelTiming) -> dict[str, Any]:
                 "max_abs_error": item.max_abs_error,
                 "tolerance": item.tolerance,
                 "verified": item.verified,
+                "unsteady": bool(item.unsteady),
                 "note": row.note,
             }
             for item, row in zip(timing.layers + timing.whole, timing_rows(timing), strict=True)
@@ -369,9 +388,7 @@ def report_markdown(
     if rewritten:
         parts += [
             f"## {tr('Model report', 'Rewrite')}",
-            tr("Model report", "{count} pointwise convs written as Linear: {names}").format(
-                count=len(rewritten), names=", ".join(rewritten)
-            ),
+            rewrite_line(rewritten),
             "\n".join(f"- {verification_line(check)}" for check in checks),
         ]
         if restored_exact is not None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
+import numpy as np
 import torch
 from torch import nn
 from torch.utils import benchmark
@@ -39,6 +40,8 @@ from core.models.forms import apply_forms, forms_for, in_form, native
 from core.models.loading import ModelSource, build_model
 from core.registry import MODEL_FORMS, MODEL_VARIANTS
 
+REPLICAS = 2  # worker processes per measured thing: one slow process must not pass for a slow form
+REPLICA_SPREAD = 1.3  # replica medians further apart than this ratio make a result unsteady
 FLOAT32_ATOL, FLOAT32_RTOL = 1e-5, 1.3e-6  # torch.testing.assert_close's float32 defaults
 ERROR_MARGIN = 4.0  # a form may differ from float64 by this many times the native conv's own float32 error
 WHOLE = ""  # the subject of whole-model results
@@ -69,6 +72,7 @@ class FormResult:
     max_abs_error: float
     tolerance: float
     failure: str = ""
+    unsteady: str = ""  # why its worker processes disagree; such a result is shown, never used to tune
 
     @property
     def verified(self) -> bool:
@@ -391,7 +395,8 @@ def run_model_timing(
             layer_jobs[f"{name}:{form}"] = (name, form, LayerJob(conv, shapes[name], form), reference)
     rounds = config.rounds
     variants = 3 if config.tune else 2
-    total = (len(layer_jobs) + variants) * (rounds + 1)
+    replicas = REPLICAS if config.isolation == "process" else 1
+    total = (len(layer_jobs) + variants) * (rounds * replicas + 1)
     progress = [0]
 
     def step(message: str) -> ModelTimingProgress:
@@ -410,7 +415,7 @@ def run_model_timing(
         forms_by_variant = {
             "original": (),
             "rewritten": tuple((name, "linear") for name in config.layers),
-            "tuned": tuple((choice.layer, choice.form) for choice in result.choices),
+            "tuned": tuple((choice.layer, choice.form) for choice in result.choices if choice.form != "conv"),
         }
         whole_jobs = {
             variant: (
@@ -421,7 +426,10 @@ def run_model_timing(
             )
             for variant in MODEL_VARIANTS.names[:variants]
         }
+        if config.tune and not forms_by_variant["tuned"]:
+            del whole_jobs["tuned"]  # every layer kept its native conv: the tuned model is the original
         result.whole = yield from _measure(whole_jobs, config, options, token, step)
+        yield ModelTimingProgress(total, total, tr("Model timing", "done"))
     except MeasurementCancelled:
         result.cancelled = True
     except Exception as error:  # the run's boundary: keep what finished, say what failed
@@ -435,6 +443,26 @@ def run_model_timing(
     return result
 
 
+def replica_keys(key: str, replicas: int) -> list[str]:
+    """The worker names of one measured thing's replicas."""
+    return [f"{key}#{index}" for index in range(replicas)]
+
+
+def merge_replicas(timings: list[Timing]) -> tuple[Timing, str]:
+    """One timing from its replicas' (all their runs), and why it is unsteady when their medians disagree."""
+    times = tuple(t for timing in timings for t in timing.times)
+    q1, median, q3 = (float(q) for q in np.quantile(times, [0.25, 0.5, 0.75]))
+    warning = next((timing.noise_warning for timing in timings if timing.noise_warning), "")
+    medians = [timing.median_s for timing in timings]
+    unsteady = ""
+    if len(medians) > 1 and max(medians) > REPLICA_SPREAD * min(medians):
+        unsteady = tr(
+            "Model timing",
+            "its worker processes disagree ({low:.3g} vs {high:.3g} ms): the machine was busy; not used to tune",
+        ).format(low=1e3 * min(medians), high=1e3 * max(medians))
+    return Timing(median, q3 - q1, q1, q3, times, warning), unsteady
+
+
 def _measure(
     jobs: Mapping[str, tuple[str, str, Job, _Reference]],
     config: ModelTimingConfig,
@@ -442,40 +470,53 @@ def _measure(
     token: CancelToken,
     step: Callable[[str], ModelTimingProgress],
 ) -> Generator[ModelTimingProgress, None, list[FormResult]]:
+    """Verify then time every job in :data:`REPLICAS` worker processes (one, in-process), interleaved."""
+    replicas = REPLICAS if config.isolation == "process" else 1
     measurer: JobMeasurer = IsolatedJobs(options) if config.isolation == "process" else InProcessJobs(options)
     unhook = token.on_cancel(measurer.kill)
     results: dict[str, FormResult] = {}
+    parts: dict[str, list[Timing]] = {key: [] for key in jobs}
     try:
         if token.cancelled:
             raise MeasurementCancelled
-        outputs = measurer.start({key: job for key, (_, _, job, _) in jobs.items()})
+        outputs = measurer.start(
+            {name: job for key, (_, _, job, _) in jobs.items() for name in replica_keys(key, replicas)}
+        )
         verified = []
         for key, (subject, form, _, reference) in jobs.items():
-            output = outputs[key]
-            if isinstance(output, ImplementationFailed):
-                results[key] = FormResult(subject, form, None, float("nan"), reference.tolerance, output.reason)
-                yield step(key)
-                continue
-            error = reference.error(output)
-            failure = ""
-            if not error <= reference.tolerance:
-                failure = tr(
-                    "Model timing", "output differs from float64 by {error:.3g} (tolerance {tolerance:.3g})"
-                ).format(error=error, tolerance=reference.tolerance)
-            measurer.accept(key, not failure)
+            failure, error = "", float("nan")
+            for name in replica_keys(key, replicas):
+                output = outputs[name]
+                if isinstance(output, ImplementationFailed):
+                    failure = failure or output.reason
+                    continue
+                error = reference.error(output)
+                if not error <= reference.tolerance:
+                    failure = failure or tr(
+                        "Model timing", "output differs from float64 by {error:.3g} (tolerance {tolerance:.3g})"
+                    ).format(error=error, tolerance=reference.tolerance)
+            for name in replica_keys(key, replicas):
+                if not isinstance(outputs[name], ImplementationFailed):
+                    measurer.accept(name, not failure)
             results[key] = FormResult(subject, form, None, error, reference.tolerance, failure)
             if not failure:
-                verified.append(key)
+                verified += replica_keys(key, replicas)
             yield step(key)
-        for key, _, outcome in measure_interleaved(verified, measurer.measure, config.min_run_time, config.rounds):
+        seconds = config.min_run_time / replicas
+        for name, _, outcome in measure_interleaved(verified, measurer.measure, seconds, config.rounds):
+            key = name.rpartition("#")[0]
+            old = results[key]
             if outcome is None:
                 yield step(key)
             elif isinstance(outcome, ImplementationFailed):
-                old = results[key]
                 results[key] = FormResult(old.subject, old.form, None, old.max_abs_error, old.tolerance, outcome.reason)
-            else:
-                old = results[key]
-                results[key] = FormResult(old.subject, old.form, outcome, old.max_abs_error, old.tolerance)
+            elif old.verified:
+                parts[key].append(outcome)
+                if len(parts[key]) == replicas:
+                    timing, unsteady = merge_replicas(parts[key])
+                    results[key] = FormResult(
+                        old.subject, old.form, timing, old.max_abs_error, old.tolerance, unsteady=unsteady
+                    )
     finally:
         unhook()
         measurer.close()
@@ -484,7 +525,7 @@ def _measure(
 
 def _choose(result: ModelTiming, layer: str) -> Choice:
     """The fastest verified form of ``layer``, kept only when its gain over the native conv clearly exceeds 1."""
-    measured = [r for r in result.layers if r.subject == layer and r.timing is not None]
+    measured = [r for r in result.layers if r.subject == layer and r.timing is not None and not r.unsteady]
     if not measured:
         return Choice(layer, "conv", 1.0, 1.0, 1.0, "conv")
     fastest = min(measured, key=lambda r: r.timing.median_s if r.timing else float("inf"))

@@ -52,6 +52,7 @@ from core.models.report import (
     flatten_lines,
     headers,
     restored_line,
+    rewrite_line,
     row_cells,
     timing_caption,
     timing_cells,
@@ -194,6 +195,7 @@ class ModelsPanel(QWidget):
         self.pages.addTab(self.table, tr("Models panel", "Layers"))
         self.pages.addTab(self.details, tr("Models panel", "Rewrite and timing"))
         self.pages.addTab(self.plot, tr("Models panel", "Time plot"))
+        self.pages.currentChanged.connect(self._page_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(source)
         layout.addWidget(self.warning)
@@ -467,10 +469,10 @@ class ModelsPanel(QWidget):
         lines = flatten_lines(self.opened.table) if self.opened is not None else []
         title = tr("Models panel", "Flatten sizes")
         self.flatten.setText("<br>".join([f"<b>{html.escape(title)}</b>", *map(html.escape, lines)]) if lines else "")
-        self.flatten.setVisible(bool(lines))
+        self.flatten.setVisible(bool(lines) and self.pages.currentIndex() == 0)
         if self.rewritten is not None:
             parts.append(f"<h3>{html.escape(tr('Models panel', 'Rewrite'))}</h3>")
-            parts.append(f"<p>{html.escape(', '.join(self.rewritten.names))}</p>")
+            parts.append(f"<p>{html.escape(rewrite_line(self.rewritten.names))}</p>")
             parts += [f"<p>{html.escape(verification_line(check))}</p>" for check in self.rewritten.checks]
             parts.append(f"<p>{html.escape(restored_line(self.rewritten.restored_exact))}</p>")
         if self.timing is not None:
@@ -481,11 +483,19 @@ class ModelsPanel(QWidget):
             parts.append(f"<table cellpadding='3'>{rows}</table>")
             parts += [f"<p>{html.escape(line)}</p>" for line in choice_lines(self.timing)]
         if not parts and self.opened is not None:
-            hint = tr("Models panel", "Tick pointwise convs on the Layers page, then Rewrite, then Time.")
+            if self.opened.rewritable:
+                hint = tr("Models panel", "Tick pointwise convs on the Layers page, then Rewrite, then Time.")
+            else:
+                hint = tr("Models panel", "This model has no pointwise conv that can become a Linear.")
             parts.append(f"<p>{html.escape(hint)}</p>")
         self.details.setHtml("".join(parts))
         if self.timing is None:
             self.plot.getPlotItem().clear()
+
+    def _page_changed(self, index: int) -> None:
+        """The model's description and flatten sizes go with the Layers page: the other pages need the height."""
+        self.description.setVisible(index == 0 and bool(self.description.text()))
+        self.flatten.setVisible(index == 0 and bool(self.flatten.text()))
 
     def restyle(self, style: PlotStyle) -> None:
         """Plot colours and fonts at ``style``'s scale."""

@@ -59,7 +59,7 @@ def draw_model_timing(plot: pg.PlotItem, timing: ModelTiming, style: PlotStyle, 
         plot.addItem(
             pg.ScatterPlotItem(x=x, y=medians, size=DOT_SIZE, brush=pg.mkBrush(colour), pen=pg.mkPen(style.foreground))
         )
-    labels = [subject or tr("Model plots", "whole model") for subject in subjects]
+    labels = [subject or tr("Model plots", "whole model") for subject in short_names(subjects)]
     category_ticks(plot, labels, style)
     ends = [t for item in measured if item.timing for t in (item.timing.q1_s * 1e3, item.timing.q3_s * 1e3)]
     log_ticks(plot, "left", ends)
@@ -83,6 +83,22 @@ def draw_model_timing(plot: pg.PlotItem, timing: ModelTiming, style: PlotStyle, 
     if not compact:  # an empty caption row would still take a line
         set_caption(plot, [timing_caption(timing)], style)
     plot.showGrid(y=True, alpha=0.25)
+
+
+def short_names(names: list[str]) -> list[str]:
+    """Layer names without the dotted parts they all share at the start and at the end (``heads.conv2_2.conv``,
+    ``heads.conv3_4.conv`` → ``conv2_2``, ``conv3_4``), so they fit under their category; "" stays ""."""
+    parts = [name.split(".") for name in names if name]
+    if len(parts) < 2:
+        return names
+    head = 0
+    while all(len(p) > head + 1 for p in parts) and len({p[head] for p in parts}) == 1:
+        head += 1
+    tail = 0
+    while all(len(p) > head + tail + 1 for p in parts) and len({p[-1 - tail] for p in parts}) == 1:
+        tail += 1
+    short = iter(".".join(p[head : len(p) - tail]) for p in parts)
+    return [next(short) if name else "" for name in names]
 
 
 def _offset(form: str, subject: str, timing: ModelTiming) -> float:

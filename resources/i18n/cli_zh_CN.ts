@@ -435,6 +435,16 @@
         </message>
         <message>
             <location filename="../../cli/model_command.py" />
+            <source>there is nothing rewritten to save</source>
+            <translation>没有改写过的模型可以保存</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>add --rewrite pointwise (or layer names)</source>
+            <translation>请加上 --rewrite pointwise（或层名）</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
             <source>{count} pointwise convs can become Linear: {command} model ... --rewrite pointwise</source>
             <translation>有 {count} 个逐点卷积可以改写为 Linear：{command} model ... --rewrite pointwise</translation>
         </message>
@@ -457,6 +467,16 @@
             <location filename="../../cli/model_command.py" />
             <source>add --class NAME</source>
             <translation>请加上 --class NAME</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>is empty</source>
+            <translation>为空</translation>
+        </message>
+        <message>
+            <location filename="../../cli/model_command.py" />
+            <source>give a folder, e.g. results</source>
+            <translation>请给出一个文件夹，例如 results</translation>
         </message>
         <message>
             <location filename="../../cli/model_command.py" />

@@ -971,7 +971,7 @@
         <message>
             <location filename="../../core/registry.py" />
             <source>conv, channels-last</source>
-            <translation>卷积，通道在后</translation>
+            <translation>通道在后卷积（channels_last）</translation>
         </message>
         <message>
             <location filename="../../core/registry.py" />

@@ -75,6 +75,16 @@
         </message>
         <message>
             <location filename="../../core/models/examples.py" />
+            <source>these knobs give {size} of parameters, over the memory budget of {budget}</source>
+            <translation>这些可调参数使模型参数达到 {size}，超出内存预算 {budget}</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/examples.py" />
+            <source>use smaller knobs (its knobs: {knobs})</source>
+            <translation>请用更小的可调参数（它的可调参数：{knobs}）</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/examples.py" />
             <source>there is no built-in example '{name}'</source>
             <translation>没有名为 '{name}' 的内置示例</translation>
         </message>
@@ -92,6 +102,11 @@
             <location filename="../../core/models/examples.py" />
             <source>its knobs: {knobs}</source>
             <translation>它的可调参数：{knobs}</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/examples.py" />
+            <source>example {name} cannot be built with these knobs: {error}</source>
+            <translation>示例 {name} 无法用这些可调参数构建：{error}</translation>
         </message>
     </context>
     <context>
@@ -760,8 +775,13 @@
         </message>
         <message>
             <location filename="../../core/models/report.py" />
-            <source>(the model itself)</source>
-            <translation>（模型本身）</translation>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/report.py" />
+            <source>(the model's own parameters)</source>
+            <translation>（模型自身的参数）</translation>
         </message>
         <message>
             <location filename="../../core/models/report.py" />
@@ -770,13 +790,23 @@
         </message>
         <message>
             <location filename="../../core/models/report.py" />
-            <source>{verdict} in {dtype}: max abs error {abs:.3g}, max rel error {rel:.3g} (tolerance {tol:.0e})</source>
-            <translation>{dtype} 下{verdict}：最大绝对误差 {abs:.3g}，最大相对误差 {rel:.3g}（容差 {tol:.0e}）</translation>
+            <source>{count} pointwise convs written as Linear: {names}</source>
+            <translation>已将 {count} 个逐点卷积改写为 Linear：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/report.py" />
+            <source>{verdict} in {dtype}: max abs error {abs:.3g}, max rel error {rel:.3g} (each element within {tol:.0e} + {rtol:.1e}·|value|)</source>
+            <translation>{dtype} 下{verdict}：最大绝对误差 {abs:.3g}，最大相对误差 {rel:.3g}（每个元素的误差不超过 {tol:.0e} + {rtol:.1e}·|值|）</translation>
         </message>
         <message>
             <location filename="../../core/models/report.py" />
             <source>{isolation}; {rounds} interleaved rounds; {threads} threads; allocator {allocator}; started {started}. Gain = baseline median / this median (native conv for a layer, the original for the model).</source>
             <translation>{isolation}；{rounds} 轮交替进行；{threads} 个线程；内存分配器 {allocator}；开始于 {started}。加速比 = 基线中位数 / 本项中位数（单层的基线是原生卷积，整个模型的基线是原始模型）。</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/report.py" />
+            <source>every layer kept its native conv: the tuned model is the original</source>
+            <translation>每一层都保留了原生卷积：调优后的模型就是原始模型</translation>
         </message>
         <message>
             <location filename="../../core/models/report.py" />
@@ -807,11 +837,6 @@
             <location filename="../../core/models/report.py" />
             <source>Rewrite</source>
             <translation>改写</translation>
-        </message>
-        <message>
-            <location filename="../../core/models/report.py" />
-            <source>{count} pointwise convs written as Linear: {names}</source>
-            <translation>已将 {count} 个逐点卷积改写为 Linear：{names}</translation>
         </message>
         <message>
             <location filename="../../core/models/report.py" />
@@ -976,6 +1001,16 @@
         </message>
         <message>
             <location filename="../../core/models/timing.py" />
+            <source>done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/timing.py" />
+            <source>its worker processes disagree ({low:.3g} vs {high:.3g} ms): the machine was busy; not used to tune</source>
+            <translation>它的几个工作进程结果不一致（{low:.3g} 与 {high:.3g} ms）：机器当时繁忙；不用于调优</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/timing.py" />
             <source>must be above 0 and at most {limit:g} s, got {value:g}</source>
             <translation>必须大于 0 且不超过 {limit:g} s，实际为 {value:g}</translation>
         </message>
@@ -1011,13 +1046,13 @@
         </message>
         <message>
             <location filename="../../core/models/timing.py" />
-            <source>output differs from float64 by {error:.3g} (tolerance {tolerance:.3g})</source>
-            <translation>输出与 float64 结果相差 {error:.3g}（容差 {tolerance:.3g}）</translation>
+            <source>the model has no layer {name!r}</source>
+            <translation>模型中没有层 {name!r}</translation>
         </message>
         <message>
             <location filename="../../core/models/timing.py" />
-            <source>the model has no layer {name!r}</source>
-            <translation>模型中没有层 {name!r}</translation>
+            <source>output differs from float64 by {error:.3g} (tolerance {tolerance:.3g})</source>
+            <translation>输出与 float64 结果相差 {error:.3g}（容差 {tolerance:.3g}）</translation>
         </message>
     </context>
     <context>

@@ -568,12 +568,12 @@
         <message>
             <location filename="../../gui/panels/models.py" />
             <source>Rewrite ticked as Linear &amp;&amp; verify</source>
-            <translation>将勾选的层改写为 Linear &amp;&amp; 验证</translation>
+            <translation>将勾选的层改写为 Linear 并验证</translation>
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
             <source>Time before &amp;&amp; after</source>
-            <translation>计时：改写前 &amp;&amp; 改写后</translation>
+            <translation>计时（改写前后）</translation>
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
@@ -657,11 +657,6 @@
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
-            <source>Tick pointwise convs on the Layers page, then Rewrite, then Time.</source>
-            <translation>先在“各层”页勾选逐点卷积，再点“改写”，然后“计时”。</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/models.py" />
             <source>Save the rewritten model to</source>
             <translation>将改写后的模型保存到</translation>
         </message>
@@ -734,6 +729,16 @@
             <location filename="../../gui/panels/models.py" />
             <source>rewrite</source>
             <translation>改写</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>Tick pointwise convs on the Layers page, then Rewrite, then Time.</source>
+            <translation>先在“各层”页勾选逐点卷积，再点“改写”，然后“计时”。</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/models.py" />
+            <source>This model has no pointwise conv that can become a Linear.</source>
+            <translation>这个模型没有可以改写为 Linear 的逐点卷积。</translation>
         </message>
         <message>
             <location filename="../../gui/panels/models.py" />
@@ -1548,12 +1553,12 @@
         <message>
             <location filename="../../gui/plots/model_plots.py" />
             <source>ms per call, log scale (dot: median; whiskers: IQR)</source>
-            <translation>每次调用耗时 ms，对数坐标（圆点：中位数；须线：IQR）</translation>
+            <translation>每次调用耗时 ms，对数坐标（圆点：中位数；须线：四分位距 IQR）</translation>
         </message>
         <message>
             <location filename="../../gui/plots/model_plots.py" />
             <source>Time before and after the rewrite (dot: median; whiskers: IQR)</source>
-            <translation>改写前后的耗时（圆点：中位数；须线：IQR）</translation>
+            <translation>改写前后的耗时（圆点：中位数；须线：四分位距 IQR）</translation>
         </message>
         <message>
             <location filename="../../gui/plots/model_plots.py" />

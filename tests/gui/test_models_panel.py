@@ -144,3 +144,11 @@ def test_a_user_file_opens_with_its_class_and_arguments(qtbot: Any, tmp_path: Pa
     assert panel.ticked() == ("proj",)
     assert "2×6×4×4" in column(panel, "output")
     assert panel.flatten.isVisible() and "96" in panel.flatten.text()  # the flatten size 6 × 16 for the Linear
+
+
+def test_plot_labels_drop_the_parts_every_layer_shares() -> None:
+    from gui.plots.model_plots import short_names
+
+    assert short_names(["heads.conv2_2.conv", "heads.conv3_4.conv", ""]) == ["conv2_2", "conv3_4", ""]
+    assert short_names(["pwconv1", "pwconv2", ""]) == ["pwconv1", "pwconv2", ""]
+    assert short_names(["stem.conv", ""]) == ["stem.conv", ""]  # one layer: its whole name

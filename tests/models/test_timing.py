@@ -88,13 +88,16 @@ def test_tuning_times_every_verified_form_and_the_whole_model(model: nn.Module, 
     assert [(r.subject, r.form) for r in result.layers] == [
         (layer, form) for layer in ("pwconv1", "pwconv2") for form in ("conv", "channels_last", "linear")
     ]
-    assert [r.form for r in result.whole] == ["original", "rewritten", "tuned"]
+    kept = any(choice.form != "conv" for choice in result.choices)
+    assert [r.form for r in result.whole] == ["original", "rewritten", "tuned"][: 3 if kept else 2]
     for item in result.layers + result.whole:
         assert item.verified, item.failure
         assert item.timing is not None and item.timing.median_s > 0
         assert item.max_abs_error <= item.tolerance
     assert [choice.layer for choice in result.choices] == ["pwconv1", "pwconv2"]
+    unsteady = {(r.subject, r.form) for r in result.layers if r.unsteady}
     for choice in result.choices:
+        assert (choice.layer, choice.form) not in unsteady or choice.form == "conv"
         assert choice.form in forms_for(model.get_submodule(choice.layer))
         assert choice.form == "conv" or choice.low > 1.0  # kept only on evidence
     gain = result.gain("", "rewritten", "original")
@@ -165,3 +168,18 @@ def test_tuning_keeps_the_native_conv_without_evidence() -> None:
     choice = model_timing._choose(result, "a")
     assert choice == Choice("a", "linear", choice.ratio, choice.low, choice.high, "linear")
     assert choice.low > 1.9
+
+
+def test_replicas_that_disagree_make_a_result_unsteady_and_tuning_ignores_it() -> None:
+    steady, note = model_timing.merge_replicas([_timing((1.0, 1.1, 0.9)), _timing((1.05, 1.0, 0.95))])
+    assert note == "" and steady.times == (1.0, 1.1, 0.9, 1.05, 1.0, 0.95) and steady.median_s == 1.0
+    _, note = model_timing.merge_replicas([_timing((1.0, 1.0)), _timing((2.0, 2.1))])
+    assert "disagree" in note and "not used to tune" in note
+    config = ModelTimingConfig(SHAPE, ("a",), tune=True)
+    result = ModelTiming(config, "default", 2, "now")
+    same = tuple(1.0 + 0.01 * math.sin(i) for i in range(20))
+    result.layers = [
+        FormResult("a", "conv", _timing(same), 0.0, 1.0),
+        FormResult("a", "linear", _timing(tuple(0.1 * t for t in same)), 0.0, 1.0, unsteady=note),
+    ]
+    assert model_timing._choose(result, "a").form == "conv"
