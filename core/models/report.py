@@ -229,6 +229,15 @@ def choice_lines(timing: ModelTiming) -> list[str]:
     lines = []
     if timing.choices and not any(item.form == "tuned" for item in timing.whole):
         lines.append(tr("Model report", "every layer kept its native conv: the tuned model is the original"))
+    tuned = timing.gain(WHOLE, "tuned", "original")
+    if tuned is not None and tuned[2] < 1.0:
+        lines.append(
+            tr(
+                "Model report",
+                "the tuned model is slower than the original ({ratio:.2f}×): the layers' gains, measured alone, did "
+                "not add up in the model (a changed memory layout costs the next op); keep the original",
+            ).format(ratio=tuned[0])
+        )
     for choice in timing.choices:
         if choice.form != "conv":
             text = tr(

@@ -830,6 +830,11 @@
         </message>
         <message>
             <location filename="../../core/models/report.py" />
+            <source>the tuned model is slower than the original ({ratio:.2f}×): the layers' gains, measured alone, did not add up in the model (a changed memory layout costs the next op); keep the original</source>
+            <translation>调优后的模型反而更耗时（{ratio:.2f}×）：各层单独测得的加速在整个模型中没有叠加起来（改变的内存布局让下一个运算更耗时）；请保留原始模型</translation>
+        </message>
+        <message>
+            <location filename="../../core/models/report.py" />
             <source>Flatten sizes</source>
             <translation>展平后的尺寸</translation>
         </message>

@@ -183,3 +183,20 @@ def test_replicas_that_disagree_make_a_result_unsteady_and_tuning_ignores_it() -
         FormResult("a", "linear", _timing(tuple(0.1 * t for t in same)), 0.0, 1.0, unsteady=note),
     ]
     assert model_timing._choose(result, "a").form == "conv"
+
+
+def test_the_report_says_when_the_tuned_model_is_slower_or_is_the_original() -> None:
+    from core.models.report import choice_lines
+
+    config = ModelTimingConfig(SHAPE, ("a",), tune=True)
+    result = ModelTiming(config, "default", 2, "now")
+    same = tuple(1.0 + 0.01 * math.sin(i) for i in range(20))
+    result.choices = [Choice("a", "conv", 1.0, 1.0, 1.0, "conv")]
+    result.whole = [FormResult("", "original", _timing(same), 0.0, 1.0)]
+    assert any("the tuned model is the original" in line for line in choice_lines(result))
+    result.choices = [Choice("a", "linear", 2.0, 1.9, 2.1, "linear")]
+    result.whole.append(FormResult("", "tuned", _timing(tuple(1.2 * t for t in same)), 0.0, 1.0))
+    lines = choice_lines(result)
+    assert any("slower than the original" in line and "keep the original" in line for line in lines)
+    result.whole[1] = FormResult("", "tuned", _timing(tuple(0.8 * t for t in same)), 0.0, 1.0)
+    assert not any("slower" in line for line in choice_lines(result))
