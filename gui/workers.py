@@ -3,6 +3,7 @@ the moment it ends."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Generator
 from typing import Any
@@ -35,6 +36,35 @@ def _guarded(function: Callable[..., Generator[Any, Any, Any]]) -> Callable[...,
             raise WorkerFailed(error) from error
 
     return run
+
+
+_gc_pauses = [0]  # how many jobs currently need the cyclic collector off
+
+
+def pause_cyclic_gc() -> Callable[[], None]:
+    """Collect cyclic garbage now, on the GUI thread, and keep the collector off until the returned ``resume`` is
+    called (once per pause; it is off while any pause lasts).
+
+    A collection runs in whichever thread happens to allocate. Run in a worker thread that builds a model, it can
+    destroy a Qt object left over from a closed window; the QObject destructor then waits for the GIL while the
+    GUI thread waits for Qt's lock: a deadlock, seen in a test run. Reference counting still frees everything
+    else, and a cycle made meanwhile waits for the next collection.
+    """
+    gc.collect()
+    if _gc_pauses[0] == 0:
+        gc.disable()
+    _gc_pauses[0] += 1
+    resumed = threading.Event()
+
+    def resume() -> None:
+        if resumed.is_set():
+            return
+        resumed.set()
+        _gc_pauses[0] -= 1
+        if _gc_pauses[0] == 0:
+            gc.enable()
+
+    return resume
 
 
 def generator_worker(function: Callable[..., Generator[Any, Any, Any]], *args: Any) -> GeneratorWorker:

@@ -67,7 +67,7 @@ from core.models.workflow import OpenModel, Rewritten, default_input, open_model
 from gui.plots.axes import style_plot
 from gui.plots.model_plots import draw_model_timing
 from gui.theme import PlotStyle
-from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, stop_and_wait
+from gui.workers import SHUTDOWN_WAIT_S, done_event, generator_worker, pause_cyclic_gc, stop_and_wait
 
 PYTHON_FILE, SCRIPT_FILE = "python", "torchscript"
 TICK_COLUMN = 0
@@ -321,6 +321,7 @@ class ModelsPanel(QWidget):
         self._stop_worker()
         self._started_at = time.monotonic()
         self.progress.setRange(0, 0)
+        resume_gc = pause_cyclic_gc()  # until this worker ends: building models, it must never collect Qt objects
         worker = generator_worker(_passing, steps)
         worker.yielded.connect(self._progress)
         worker.returned.connect(done)
@@ -328,6 +329,7 @@ class ModelsPanel(QWidget):
         worker_ref = weakref.ref(worker)
 
         def finished() -> None:
+            resume_gc()
             self._finished(worker_ref())
 
         worker.finished.connect(finished)  # type: ignore[arg-type]  # superqt's stub wants an argument

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,7 @@ def test_rewrite_verify_time_save_and_export(qtbot: Any, tmp_path: Path) -> None
     open_small_convnext(qtbot, panel)
     with qtbot.waitSignal(panel.finished, timeout=WAIT_MS):
         qtbot.mouseClick(panel.rewrite_button, Qt.MouseButton.LeftButton)
+    assert gc.isenabled()  # the collector was off only while the worker ran (see gui.workers.pause_cyclic_gc)
     assert panel.rewritten is not None and panel.rewritten.equal
     assert panel.pages.currentIndex() == 1  # the checks come to the front
     assert "equal in float64" in panel.details.toPlainText()
