@@ -91,27 +91,21 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _source(args: argparse.Namespace) -> Any:
-    from core.models.loading import ModelSource, parse_args_json
+    from core.models.loading import ModelSource, file_source, parse_args_json
 
     arguments = parse_args_json(args.args) if args.args is not None else ()
     if args.example is not None:
         if args.class_name:
             raise SpecError("--class", tr("CLI model", "is for --file"), tr("CLI model", "drop --class"))
         return ModelSource("example", name=args.example, args=arguments, weights=args.weights or "")
-    path = Path(args.file)
-    if path.suffix == ".py":
-        if not args.class_name:
-            raise SpecError(
-                "--class",
-                tr("CLI model", "a Python file needs the name of the model's class"),
-                tr("CLI model", "add --class NAME"),
-            )
-        return ModelSource(
-            "python", path=str(path), class_name=args.class_name, args=arguments, weights=args.weights or ""
+    source = file_source(args.file, args.class_name or "", arguments, args.weights or "")
+    if source.kind == "python" and not args.class_name:  # said before torch loads, not after importing the file
+        raise SpecError(
+            "--class",
+            tr("CLI model", "a Python file needs the name of the model's class"),
+            tr("CLI model", "add --class NAME"),
         )
-    return ModelSource(
-        "torchscript", path=str(path), class_name=args.class_name or "", args=arguments, weights=args.weights or ""
-    )
+    return source
 
 
 def run_model_command(args: argparse.Namespace, plot_writer: ModelPlotWriter | None) -> None:
@@ -183,18 +177,14 @@ def _time(opened: Any, names: tuple[str, ...], config: Any) -> ModelTiming:
     import dataclasses
 
     from core.models.timing import run_model_timing
+    from core.models.workflow import finish
 
     bar = ProgressBar()
     steps = run_model_timing(
         opened.model, opened.source, dataclasses.replace(config, input_shape=opened.input_shape, layers=names)
     )
     try:
-        while True:
-            try:
-                bar(next(steps))
-            except StopIteration as stop:
-                result: ModelTiming = stop.value
-                return result
+        return finish(steps, bar)
     finally:
         bar.finish()
 

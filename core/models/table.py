@@ -132,6 +132,11 @@ class ModelTable:
         return sum(row.count(counting) for row in self.rows)
 
 
+def example_input(shape: tuple[int, ...], dtype: torch.dtype = torch.float32) -> torch.Tensor:
+    """The input every model step runs on (table, checks, timing): seeded normal noise, the same everywhere."""
+    return torch.randn(shape, generator=torch.Generator().manual_seed(0), dtype=dtype)
+
+
 def analyse(model: nn.Module, input_shape: tuple[int, ...], budget_bytes: int = DEFAULT_BUDGET_BYTES) -> ModelTable:
     """The layer table of ``model`` on a seeded random input of ``input_shape`` (SpecError for an input the model
     rejects, or one whose forward pass would need more than ``budget_bytes``)."""
@@ -339,8 +344,7 @@ class _Run:
 
     def table(self, dtype: torch.dtype, device: torch.device, used: int, budget: int) -> ModelTable:
         """Run on the seeded random input and collect the table; every failure becomes a SpecError."""
-        generator = torch.Generator().manual_seed(0)
-        given = torch.randn(self.shape, generator=generator, dtype=dtype).to(device)
+        given = example_input(self.shape, dtype).to(device)
         try:
             with torch.no_grad():
                 output = self.forward(given, _Budget(self, used, budget))

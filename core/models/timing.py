@@ -12,6 +12,7 @@ native conv stays: no change without evidence), then times the tuned model besid
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -38,6 +39,7 @@ from core.i18n import SOURCE_LANGUAGE, current_language, tr
 from core.limits import MAX_MIN_RUN_TIME_S, MAX_ROUNDS, MAX_THREADS
 from core.models.forms import apply_forms, forms_for, in_form, native
 from core.models.loading import ModelSource, build_model
+from core.models.table import example_input
 from core.registry import MODEL_FORMS, MODEL_VARIANTS
 
 REPLICAS = 2  # worker processes per measured thing: one slow process must not pass for a slow form
@@ -128,10 +130,6 @@ class ModelTimingProgress:
 
 
 # ----- what one worker times -----------------------------------------------------------------------------------
-def _input(shape: tuple[int, ...]) -> torch.Tensor:
-    return torch.randn(shape, generator=torch.Generator().manual_seed(0))
-
-
 def _call(module: nn.Module, x: torch.Tensor) -> Callable[[], object]:
     def run() -> object:
         with torch.no_grad():
@@ -160,7 +158,7 @@ class LayerJob:
     form: str
 
     def build(self) -> Callable[[], object]:
-        return _call(in_form(self.layer, self.form).eval(), _input(self.input_shape))
+        return _call(in_form(self.layer, self.form).eval(), example_input(self.input_shape))
 
 
 @dataclass(frozen=True)
@@ -176,7 +174,7 @@ class ModelJob:
     def build(self) -> Callable[[], object]:
         model = build_model(self.source)
         model.load_state_dict(self.state)
-        return _call(apply_forms(model, dict(self.forms)).eval(), _input(self.input_shape))
+        return _call(apply_forms(model, dict(self.forms)).eval(), example_input(self.input_shape))
 
 
 class Job(Protocol):
@@ -332,7 +330,7 @@ def layer_inputs(model: nn.Module, input_shape: tuple[int, ...], names: tuple[st
         handles.append(module.register_forward_pre_hook(record))
     try:
         with torch.no_grad():
-            model(_input(input_shape))
+            model(example_input(input_shape))
     finally:
         for handle in handles:
             handle.remove()
@@ -360,8 +358,6 @@ class _Reference:
 
 
 def copy_double(module: nn.Module) -> nn.Module:
-    import copy
-
     return copy.deepcopy(module).double().eval()
 
 
@@ -390,7 +386,7 @@ def run_model_timing(
     for name in config.layers:
         conv = native(model.get_submodule(name))
         forms = forms_for(conv) if config.tune else ("conv", "linear")
-        reference = _Reference(conv, _input(shapes[name]))
+        reference = _Reference(conv, example_input(shapes[name]))
         for form in forms:
             layer_jobs[f"{name}:{form}"] = (name, form, LayerJob(conv, shapes[name], form), reference)
     rounds = config.rounds
@@ -410,7 +406,7 @@ def run_model_timing(
         result.layers = yield from _measure(layer_jobs, config, options, token, step)
         if config.tune:
             result.choices = [_choose(result, name) for name in config.layers]
-        whole_reference = _Reference(model, _input(config.input_shape))
+        whole_reference = _Reference(model, example_input(config.input_shape))
         state = {key: value.detach().clone() for key, value in model.state_dict().items()}
         forms_by_variant = {
             "original": (),

@@ -6,10 +6,10 @@ result; :func:`finish` drives one to the end for a face that just waits (the CLI
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import torch
 from torch import nn
@@ -19,8 +19,9 @@ from core.i18n import tr
 from core.memory import DEFAULT_BUDGET_BYTES
 from core.models.loading import ModelSource, build_model
 from core.models.rewrite import Verification, pointwise_names, restore, rewrite, save_rewritten, verify
-from core.models.table import ModelTable, analyse
+from core.models.table import ModelTable, analyse, example_input
 
+S = TypeVar("S")
 T = TypeVar("T")
 CHECK_DTYPES = (torch.float64, torch.float32)  # the strict check first: it decides "equal"
 
@@ -110,7 +111,7 @@ def rewrite_checked(opened: OpenModel, names: tuple[str, ...]) -> Generator[str,
     """Rewrite ``names`` and compare the whole model's output before and after, in float64 and float32."""
     yield tr("Model workflow", "rewriting {count} layers").format(count=len(names))
     model = rewrite(opened.model, names)
-    example = torch.randn(opened.input_shape, generator=torch.Generator().manual_seed(0))
+    example = example_input(opened.input_shape)
     checks = []
     for dtype in CHECK_DTYPES:
         yield tr("Model workflow", "comparing outputs in {dtype}").format(dtype=str(dtype).removeprefix("torch."))
@@ -125,10 +126,12 @@ def save(opened: OpenModel, rewritten: Rewritten, directory: Path) -> list[Path]
     return save_rewritten(rewritten.model, rewritten.names, opened.source.describe(), directory)
 
 
-def finish(steps: Generator[Any, None, T]) -> T:
-    """Run a step generator to its end and return its result."""
+def finish(steps: Generator[S, None, T], on_step: Callable[[S], object] | None = None) -> T:
+    """Run a step generator to its end and return its result, handing each step to ``on_step``."""
     while True:
         try:
-            next(steps)
+            step = next(steps)
         except StopIteration as stop:
             return stop.value
+        if on_step is not None:
+            on_step(step)
